@@ -1,0 +1,29 @@
+package io.loadwise.identity;
+
+import io.loadwise.tenancy.TenantId;
+import java.util.UUID;
+
+/**
+ * Creates the identity side of tenants and their people in Keycloak.
+ *
+ * <p>Implemented with keycloak-admin-client through the provisioning service account.
+ */
+public interface IdentityProvisioning {
+
+    /**
+     * Creates a Keycloak organization for a new coaching business and its owner's account.
+     *
+     * @return the organization id (which becomes the tenant id) and the owner's user id
+     */
+    ProvisionedTenant createTenant(String name, String slug, String ownerEmail, String ownerName);
+
+    /**
+     * Creates (or reuses) a user, makes them a member of the tenant's organization with the given
+     * realm role, and requires them to set a password and verify their email on first login.
+     *
+     * @return the Keycloak user id
+     */
+    UUID inviteUser(TenantId tenant, String email, String displayName, Role role);
+
+    record ProvisionedTenant(TenantId tenantId, UUID ownerUserId) {}
+}

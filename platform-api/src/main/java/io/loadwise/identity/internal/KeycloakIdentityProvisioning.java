@@ -1,0 +1,137 @@
+package io.loadwise.identity.internal;
+
+import io.loadwise.identity.IdentityProperties;
+import io.loadwise.identity.IdentityProvisioning;
+import io.loadwise.identity.Role;
+import io.loadwise.tenancy.TenantId;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.keycloak.OAuth2Constants;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.OrganizationRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Provisions organizations and users through keycloak-admin-client, authenticated as the
+ * provisioning service account (client credentials). The admin client is created on first use so
+ * the application starts while Keycloak is still booting.
+ */
+@Component
+class KeycloakIdentityProvisioning implements IdentityProvisioning, DisposableBean {
+
+    private final IdentityProperties properties;
+    private volatile Keycloak keycloak;
+
+    KeycloakIdentityProvisioning(IdentityProperties properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public ProvisionedTenant createTenant(String name, String slug, String ownerEmail, String ownerName) {
+        OrganizationRepresentation organization = new OrganizationRepresentation();
+        organization.setName(name);
+        organization.setAlias(slug);
+        organization.setEnabled(true);
+        String organizationId;
+        try (Response response = realm().organizations().create(organization)) {
+            organizationId = createdId(response, "organization " + slug);
+        }
+        TenantId tenant = TenantId.of(organizationId);
+        UUID owner = inviteUser(tenant, ownerEmail, ownerName, Role.COACH);
+        return new ProvisionedTenant(tenant, owner);
+    }
+
+    @Override
+    public UUID inviteUser(TenantId tenant, String email, String displayName, Role role) {
+        RealmResource realm = realm();
+        String userId = findUserByEmail(realm, email).orElseGet(() -> createUser(realm, email, displayName));
+        RoleRepresentation realmRole = realm.roles().get(role.realmRole()).toRepresentation();
+        realm.users().get(userId).roles().realmLevel().add(List.of(realmRole));
+        boolean alreadyMember = realm.organizations().get(tenant.toString()).members().list(-1, -1).stream()
+                .anyMatch(member -> member.getId().equals(userId));
+        if (!alreadyMember) {
+            try (Response response =
+                    realm.organizations().get(tenant.toString()).members().addMember(userId)) {
+                if (response.getStatus() >= 300) {
+                    throw new ProvisioningException("Keycloak refused to add " + email + " to organization " + tenant
+                            + " (HTTP " + response.getStatus() + ")");
+                }
+            }
+        }
+        return UUID.fromString(userId);
+    }
+
+    private java.util.Optional<String> findUserByEmail(RealmResource realm, String email) {
+        return realm.users().searchByEmail(email, true).stream().findFirst().map(UserRepresentation::getId);
+    }
+
+    private String createUser(RealmResource realm, String email, String displayName) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(email);
+        user.setEmail(email);
+        user.setEnabled(true);
+        user.setEmailVerified(false);
+        int space = displayName.indexOf(' ');
+        user.setFirstName(space > 0 ? displayName.substring(0, space) : displayName);
+        user.setLastName(space > 0 ? displayName.substring(space + 1) : "");
+        // The invite link leads to setting a password; Keycloak also asks to verify the address.
+        user.setRequiredActions(List.of("UPDATE_PASSWORD", "VERIFY_EMAIL"));
+        user.setAttributes(Map.of("invited", List.of("true")));
+        try (Response response = realm.users().create(user)) {
+            return createdId(response, "user " + email);
+        }
+    }
+
+    private static String createdId(Response response, String what) {
+        if (response.getStatus() != 201) {
+            throw new ProvisioningException(
+                    "Keycloak refused to create " + what + " (HTTP " + response.getStatus() + ")");
+        }
+        URI location = response.getLocation();
+        String path = location.getPath();
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    private RealmResource realm() {
+        Keycloak client = keycloak;
+        if (client == null) {
+            synchronized (this) {
+                client = keycloak;
+                if (client == null) {
+                    client = KeycloakBuilder.builder()
+                            .serverUrl(properties.url().toString())
+                            .realm(properties.realm())
+                            .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
+                            .clientId(properties.provisioningClientId())
+                            .clientSecret(properties.provisioningClientSecret())
+                            .build();
+                    keycloak = client;
+                }
+            }
+        }
+        return client.realm(properties.realm());
+    }
+
+    @Override
+    public void destroy() {
+        Keycloak client = keycloak;
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    /** Keycloak refused a provisioning step. */
+    static final class ProvisioningException extends RuntimeException {
+        ProvisioningException(String message) {
+            super(message);
+        }
+    }
+}

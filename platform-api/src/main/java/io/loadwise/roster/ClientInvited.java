@@ -1,0 +1,25 @@
+package io.loadwise.roster;
+
+import io.loadwise.tenancy.TenantId;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.modulith.events.Externalized;
+
+/**
+ * A coach invited a client to their coaching business. Sent to Kafka keyed by tenant, so one
+ * tenant's events stay in order; the notifications module mails the invite.
+ */
+@Externalized(ClientInvited.TOPIC + "::#{tenantId().toString()}")
+public record ClientInvited(
+        UUID eventId,
+        TenantId tenantId,
+        ClientId clientId,
+        String email,
+        String displayName,
+        String tenantName,
+        String tenantSlug,
+        String invitedBy,
+        Instant occurredAt) {
+
+    public static final String TOPIC = "loadwise.roster.client-invited";
+}

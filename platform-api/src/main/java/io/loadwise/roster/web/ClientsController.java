@@ -1,0 +1,71 @@
+package io.loadwise.roster.web;
+
+import io.loadwise.roster.RosterEntry;
+import io.loadwise.roster.RosterPage;
+import io.loadwise.roster.RosterService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+@RestController
+@RequestMapping("/api/v1/clients")
+class ClientsController {
+
+    private final RosterService roster;
+
+    ClientsController(RosterService roster) {
+        this.roster = roster;
+    }
+
+    @GetMapping
+    @Operation(summary = "The roster of the caller's coaching business, by name, a page at a time")
+    ResponseEntity<ClientsPage> list(
+            @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) @Nullable
+                    String cursor,
+            @Parameter(description = "page size, 1-200") @RequestParam(defaultValue = "50") int limit) {
+        RosterPage page = roster.page(cursor, limit);
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+        if (page.nextCursor() != null) {
+            String next = ServletUriComponentsBuilder.fromCurrentRequest()
+                    .replaceQueryParam("cursor", page.nextCursor())
+                    .replaceQueryParam("limit", limit)
+                    .build()
+                    .toUriString();
+            response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+        }
+        return response.body(
+                new ClientsPage(page.entries().stream().map(ClientView::of).toList(), page.nextCursor()));
+    }
+
+    record ClientsPage(List<ClientView> items, @Nullable String nextCursor) {}
+
+    record ClientView(
+            UUID id,
+            String displayName,
+            String email,
+            String status,
+            @Nullable UUID coachId,
+            @Nullable String coachName,
+            @Nullable String goal) {
+
+        static ClientView of(RosterEntry e) {
+            return new ClientView(
+                    e.id().value(),
+                    e.displayName(),
+                    e.email(),
+                    e.status().dbValue(),
+                    e.coachId(),
+                    e.coachName(),
+                    e.goal());
+        }
+    }
+}

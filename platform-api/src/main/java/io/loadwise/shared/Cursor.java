@@ -1,0 +1,56 @@
+package io.loadwise.shared;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * An opaque keyset-pagination cursor: the sort key values of the last row of a page.
+ *
+ * <p>Clients treat it as an opaque string; it is URL-safe base64 of the values joined by a unit
+ * separator, so any text value round-trips.
+ */
+public record Cursor(List<String> values) {
+
+    private static final String SEPARATOR = "\u001f";
+
+    public Cursor {
+        values = List.copyOf(values);
+    }
+
+    public static Cursor of(String... values) {
+        return new Cursor(List.of(values));
+    }
+
+    public String encode() {
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(String.join(SEPARATOR, values).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Decodes a cursor produced by {@link #encode()}.
+     *
+     * @throws InvalidCursorException if the text is not such a cursor or has the wrong arity
+     */
+    public static Cursor decode(String text, int expectedValues) {
+        try {
+            String decoded = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
+            List<String> values = List.of(decoded.split(Pattern.quote(SEPARATOR), -1));
+            if (values.size() != expectedValues) {
+                throw new InvalidCursorException(text);
+            }
+            return new Cursor(values);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidCursorException(text);
+        }
+    }
+
+    /** The cursor text a client sent is not one this API produced. */
+    public static final class InvalidCursorException extends RuntimeException {
+        public InvalidCursorException(String cursor) {
+            super("The cursor '" + cursor + "' is not valid; use the nextCursor value of a previous page.");
+        }
+    }
+}

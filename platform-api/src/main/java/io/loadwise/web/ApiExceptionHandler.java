@@ -1,0 +1,50 @@
+package io.loadwise.web;
+
+import io.loadwise.shared.Cursor;
+import io.loadwise.tenancy.TenantContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every API error into RFC 9457 problem details; Spring MVC's own errors (bad parameters,
+ * unsupported media types, ...) are handled by the base class in the same format.
+ */
+@RestControllerAdvice(basePackages = "io.loadwise")
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    @ExceptionHandler(Cursor.InvalidCursorException.class)
+    ProblemDetail invalidCursor(Cursor.InvalidCursorException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid cursor", e.getMessage(), "invalid-cursor");
+    }
+
+    @ExceptionHandler(TenantContext.NoTenantException.class)
+    ProblemDetail noTenant(TenantContext.NoTenantException e) {
+        return problem(
+                HttpStatus.FORBIDDEN,
+                "No organization in token",
+                "This endpoint works within one coaching business, but the token carries no single"
+                        + " organization. Request the 'organization' scope for exactly one organization.",
+                "no-tenant");
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail accessDenied(AccessDeniedException e) {
+        return problem(HttpStatus.FORBIDDEN, "Access denied", "Your account may not do this.", "forbidden");
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail badArgument(IllegalArgumentException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage(), "invalid-request");
+    }
+
+    static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setType(Problems.type(type));
+        return problem;
+    }
+}

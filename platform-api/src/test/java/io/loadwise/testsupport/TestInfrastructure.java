@@ -1,0 +1,123 @@
+package io.loadwise.testsupport;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * The real infrastructure integration tests run against, each piece started once per test JVM and
+ * shared by every Spring context in it (tests isolate their data by using fresh tenants).
+ *
+ * <p>Uses Testcontainers when a Docker engine answers, the embedded path otherwise; force one
+ * with {@code -Dloadwise.test.infrastructure=embedded|containers}.
+ */
+public final class TestInfrastructure {
+
+    private static final Logger log = LoggerFactory.getLogger(TestInfrastructure.class);
+
+    private static final Lazy<Boolean> DOCKER = new Lazy<>(TestInfrastructure::detectDocker);
+    private static final Lazy<PostgresServer> POSTGRES =
+            new Lazy<>(() -> useContainers() ? PostgresServer.startContainer() : PostgresServer.startEmbedded(0, null));
+    private static final Lazy<KafkaServer> KAFKA =
+            new Lazy<>(() -> useContainers() ? KafkaServer.startContainer() : KafkaServer.startEmbedded(0));
+    private static final Lazy<MailServer> MAIL = new Lazy<>(() -> MailServer.start(0));
+
+    private TestInfrastructure() {}
+
+    public static PostgresServer postgres() {
+        return POSTGRES.get();
+    }
+
+    public static KafkaServer kafka() {
+        return KAFKA.get();
+    }
+
+    public static MailServer mail() {
+        return MAIL.get();
+    }
+
+    /** Spring properties that point the application at the shared PostgreSQL, Kafka and SMTP. */
+    public static Map<String, Object> applicationProperties() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.putAll(databaseProperties(postgres()));
+        properties.put("spring.kafka.bootstrap-servers", kafka().bootstrapServers());
+        properties.put("spring.mail.host", "127.0.0.1");
+        properties.put("spring.mail.port", mail().smtpPort());
+        return properties;
+    }
+
+    /** The application connects as the RLS-bound app role; Flyway migrates as the owner. */
+    public static Map<String, Object> databaseProperties(PostgresServer postgres) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("spring.datasource.url", postgres.jdbcUrl());
+        properties.put("spring.datasource.username", PostgresServer.APP);
+        properties.put("spring.datasource.password", PostgresServer.APP_PASSWORD);
+        properties.put("spring.flyway.user", PostgresServer.OWNER);
+        properties.put("spring.flyway.password", PostgresServer.OWNER_PASSWORD);
+        properties.put("spring.flyway.placeholders.app_role", PostgresServer.APP);
+        return properties;
+    }
+
+    static boolean useContainers() {
+        String forced =
+                System.getProperty("loadwise.test.infrastructure", "auto").toLowerCase(Locale.ROOT);
+        return switch (forced) {
+            case "embedded" -> false;
+            case "containers" -> true;
+            default -> DOCKER.get();
+        };
+    }
+
+    private static boolean detectDocker() {
+        try {
+            boolean available = DockerClientFactory.instance().isDockerAvailable();
+            log.info(
+                    "Docker {}: test infrastructure runs {}",
+                    available ? "found" : "not found",
+                    available ? "in containers" : "embedded");
+            return available;
+        } catch (RuntimeException | LinkageError e) {
+            log.info("No Docker engine ({}); test infrastructure runs embedded", e.getMessage());
+            return false;
+        }
+    }
+
+    /** Starts a piece of infrastructure on first use and stops it when the JVM exits. */
+    static final class Lazy<T> {
+        private final Supplier<T> factory;
+        private volatile T value;
+
+        Lazy(Supplier<T> factory) {
+            this.factory = factory;
+        }
+
+        T get() {
+            T result = value;
+            if (result == null) {
+                synchronized (this) {
+                    result = value;
+                    if (result == null) {
+                        result = factory.get();
+                        value = result;
+                        if (result instanceof AutoCloseable closeable) {
+                            Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(closeable)));
+                        }
+                    }
+                }
+            }
+            return result;
+        }
+
+        private static void closeQuietly(AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // The JVM is exiting; nothing useful to do with the failure.
+            }
+        }
+    }
+}
