@@ -1,0 +1,18 @@
+package io.loadwise.local;
+
+import java.time.Clock;
+import org.jooq.DSLContext;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Seeds the demo tenants once the schema is migrated. Only part of the local run. */
+@Configuration(proxyBeanMethods = false)
+class LocalRunConfiguration {
+
+    @Bean
+    ApplicationRunner seedDemoData(DSLContext db, TransactionTemplate tx, Clock clock) {
+        return args -> new DemoData(db, tx, clock).seed();
+    }
+}
