@@ -2,7 +2,7 @@ package io.loadwise.web;
 
 import io.loadwise.identity.IdentityProperties;
 import io.loadwise.identity.KeycloakClaims;
-import io.loadwise.identity.internal.TenantBindingFilter;
+import io.loadwise.identity.TenantBindingFilter;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

@@ -1,7 +1,5 @@
-package io.loadwise.identity.internal;
+package io.loadwise.identity;
 
-import io.loadwise.identity.CurrentUser;
-import io.loadwise.identity.CurrentUsers;
 import io.loadwise.tenancy.TenantContext;
 import io.loadwise.tenancy.TenantId;
 import jakarta.servlet.FilterChain;
