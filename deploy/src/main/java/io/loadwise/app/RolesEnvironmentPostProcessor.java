@@ -22,7 +22,8 @@ class RolesEnvironmentPostProcessor implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Set<String> roles = roles(environment.getProperty("loadwise.roles", "web,worker"));
-        Set<String> unknown = roles.stream().filter(r -> !KNOWN_ROLES.contains(r)).collect(Collectors.toSet());
+        Set<String> unknown =
+                roles.stream().filter(r -> !KNOWN_ROLES.contains(r)).collect(Collectors.toSet());
         if (!unknown.isEmpty() || roles.isEmpty()) {
             throw new IllegalArgumentException("loadwise.roles (LOADWISE_ROLES) must list web, worker or both;"
                     + " got '" + environment.getProperty("loadwise.roles") + "'");

@@ -50,7 +50,10 @@ class StartupChecks implements SmartInitializingSingleton {
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
         Object servers = config.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
         try (Admin admin = Admin.create(config)) {
-            int nodes = admin.describeCluster().nodes().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS).size();
+            int nodes = admin.describeCluster()
+                    .nodes()
+                    .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+                    .size();
             log.info("Kafka at {} answered ({} broker(s))", servers, nodes);
         } catch (Exception e) {
             throw new InfrastructureUnavailableException(

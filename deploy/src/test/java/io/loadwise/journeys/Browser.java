@@ -30,8 +30,8 @@ final class Browser implements AutoCloseable {
             throw new IllegalStateException("The browser journeys need Chromium at " + chromium
                     + ": apt-get install chromium (or set CHROMIUM_PATH)");
         }
-        Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        Playwright playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         com.microsoft.playwright.Browser browser = playwright
                 .chromium()
                 .launch(new BrowserType.LaunchOptions()

@@ -55,38 +55,106 @@ public final class DemoData {
         tenant(STRIDE, "stride-coaching", "Stride Coaching", "USD", "America/Chicago", "#0f766e");
         UUID ruth = member(STRIDE, 1, "owner", "ruth@stride.example", "Ruth Okafor");
         UUID sam = member(STRIDE, 2, "coach", "sam@stride.example", "Sam Patel");
-        client(STRIDE, 11, "jess@stride.example", "Jess Moreno", "active", ruth,
+        client(
+                STRIDE,
+                11,
+                "jess@stride.example",
+                "Jess Moreno",
+                "active",
+                ruth,
                 "Back to 10k racing after left proximal hamstring tendinopathy; aches after sitting at work");
-        client(STRIDE, 12, "priya@stride.example", "Priya Shah", "active", ruth,
+        client(
+                STRIDE,
+                12,
+                "priya@stride.example",
+                "Priya Shah",
+                "active",
+                ruth,
                 "Masters runner (52), perimenopausal; half marathon in spring without Achilles flare-ups");
-        client(STRIDE, 13, "dan@stride.example", "Dan Whitaker", "paused", sam,
+        client(
+                STRIDE,
+                13,
+                "dan@stride.example",
+                "Dan Whitaker",
+                "paused",
+                sam,
                 "Right Achilles tendinopathy; keep aerobic base with pool running until loading tolerates");
-        client(STRIDE, 14, "lena@stride.example", "Lena Fischer", "active", sam,
+        client(
+                STRIDE,
+                14,
+                "lena@stride.example",
+                "Lena Fischer",
+                "active",
+                sam,
                 "Trail ultra in August; heavy slow resistance block for hamstrings and glutes");
-        lead(STRIDE, 15, "marcus@stride.example", "Marcus Lee", ruth,
+        lead(
+                STRIDE,
+                15,
+                "marcus@stride.example",
+                "Marcus Lee",
+                ruth,
                 "Asked about the custom plan: hamstring pain on speed sessions");
         lead(STRIDE, 16, "aisha@stride.example", "Aisha Bello", null, "Bought the Tendon Health Guide");
-        offer(STRIDE, 1, "guide", "Tendon Health Guide",
+        offer(
+                STRIDE,
+                1,
+                "guide",
+                "Tendon Health Guide",
                 "94 pages on hamstring, Achilles and more: rehab progressions from isometrics to speed,"
-                        + " strength progressions and form tips.", 3900, "USD", null);
-        offer(STRIDE, 2, "guide", "Hamstring Mini Tendon Guide",
+                        + " strength progressions and form tips.",
+                3900,
+                "USD",
+                null);
+        offer(
+                STRIDE,
+                2,
+                "guide",
+                "Hamstring Mini Tendon Guide",
                 "The short version for the nagging ache at the top of the hamstring: what to load, what to avoid.",
-                1400, "USD", null);
-        offer(STRIDE, 3, "custom_plan", "Custom training plan",
+                1400,
+                "USD",
+                null);
+        offer(
+                STRIDE,
+                3,
+                "custom_plan",
+                "Custom training plan",
                 "Tell me about your injury, running and week; I build a 12-week plan around how your tendon"
-                        + " responds.", 14900, "USD", null);
-        offer(STRIDE, 4, "coaching", "1:1 coaching",
+                        + " responds.",
+                14900,
+                "USD",
+                null);
+        offer(
+                STRIDE,
+                4,
+                "coaching",
+                "1:1 coaching",
                 "Ongoing coaching: a plan that adapts to your check-ins, weekly review and messaging.",
-                19900, "USD", "month");
+                19900,
+                "USD",
+                "month");
     }
 
     private void seedHarbour() {
         tenant(HARBOUR, "harbour-endurance", "Harbour Endurance", "GBP", "Europe/London", "#1d4ed8");
         UUID hana = member(HARBOUR, 21, "owner", "hana@harbour.example", "Hana Kim");
-        client(HARBOUR, 22, "omar@harbour.example", "Omar Haddad", "active", hana,
+        client(
+                HARBOUR,
+                22,
+                "omar@harbour.example",
+                "Omar Haddad",
+                "active",
+                hana,
                 "Patellar tendon pain on descents; first marathon in October");
-        offer(HARBOUR, 1, "coaching", "Quarterly coaching",
-                "Three months of structured endurance coaching.", 39000, "GBP", "quarter");
+        offer(
+                HARBOUR,
+                1,
+                "coaching",
+                "Quarterly coaching",
+                "Three months of structured endurance coaching.",
+                39000,
+                "GBP",
+                "quarter");
     }
 
     private void tenant(TenantId id, String slug, String name, String currency, String zone, String color) {
@@ -118,8 +186,7 @@ public final class DemoData {
         return id;
     }
 
-    private void client(
-            TenantId tenant, int user, String email, String name, String status, UUID coach, String goal) {
+    private void client(TenantId tenant, int user, String email, String name, String status, UUID coach, String goal) {
         UUID member = member(tenant, user, "client", email, name);
         insertClient(tenant, user, member, email, name, status, coach, goal);
     }

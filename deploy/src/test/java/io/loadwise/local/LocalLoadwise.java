@@ -58,12 +58,16 @@ public final class LocalLoadwise {
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "loadwise-local-shutdown"));
 
         // The four pieces are independent: start them side by side.
-        CompletableFuture<KeycloakServer> keycloak = CompletableFuture.supplyAsync(() -> keep(KeycloakServer.startEmbedded(
-                settings.keycloakPort(), settings.keycloakManagementPort(), settings.home().resolve("keycloak"))));
-        CompletableFuture<PostgresServer> postgres = CompletableFuture.supplyAsync(() -> settings.externalDatabaseUrl()
-                        != null
-                ? null
-                : keep(PostgresServer.startEmbedded(settings.postgresPort(), settings.home().resolve("postgres"))));
+        CompletableFuture<KeycloakServer> keycloak =
+                CompletableFuture.supplyAsync(() -> keep(KeycloakServer.startEmbedded(
+                        settings.keycloakPort(),
+                        settings.keycloakManagementPort(),
+                        settings.home().resolve("keycloak"))));
+        CompletableFuture<PostgresServer> postgres =
+                CompletableFuture.supplyAsync(() -> settings.externalDatabaseUrl() != null
+                        ? null
+                        : keep(PostgresServer.startEmbedded(
+                                settings.postgresPort(), settings.home().resolve("postgres"))));
         CompletableFuture<KafkaServer> kafka =
                 CompletableFuture.supplyAsync(() -> keep(KafkaServer.startEmbedded(settings.kafkaPort())));
         CompletableFuture<MailServer> mail =
@@ -83,7 +87,8 @@ public final class LocalLoadwise {
             properties.put("loadwise.identity.ui-client-secret", KeycloakServer.UI_CLIENT_SECRET);
             properties.put("loadwise.identity.provisioning-client-secret", KeycloakServer.PROVISIONING_CLIENT_SECRET);
         } catch (CompletionException e) {
-            log.error("Could not start the local infrastructure: {}", e.getCause().getMessage(), e.getCause());
+            log.error(
+                    "Could not start the local infrastructure: {}", e.getCause().getMessage(), e.getCause());
             System.exit(1);
         }
         properties.put("server.port", settings.appPort());
@@ -126,16 +131,20 @@ public final class LocalLoadwise {
 
     private static void printWelcome(LocalSettings settings, Duration took) {
         StringBuilder text = new StringBuilder();
-        text.append("\n\n  Loadwise is running (started in ").append(took.toSeconds()).append(" s)\n\n");
+        text.append("\n\n  Loadwise is running (started in ")
+                .append(took.toSeconds())
+                .append(" s)\n\n");
         text.append("  App            ").append(settings.appUrl()).append('\n');
         text.append("  Storefront     ").append(settings.appUrl()).append("/t/stride-coaching\n");
         text.append("  API            ").append(settings.appUrl()).append("/api/v1  (OpenAPI: /v3/api-docs)\n");
         text.append("  Keycloak       ").append(settings.keycloakUrl()).append("  (admin console: admin / admin)\n");
-        text.append("  Mail (SMTP)    localhost:").append(settings.smtpPort()).append("  - every mail is logged here\n");
+        text.append("  Mail (SMTP)    localhost:")
+                .append(settings.smtpPort())
+                .append("  - every mail is logged here\n");
         text.append("\n  Demo logins (password: ").append(DemoData.PASSWORD).append(")\n");
         for (DemoData.Login login : DemoData.LOGINS) {
-            text.append(String.format("    %-6s %-12s %-16s %s%n", login.username(), login.name(), login.role(),
-                    login.tenant()));
+            text.append(String.format(
+                    "    %-6s %-12s %-16s %s%n", login.username(), login.name(), login.role(), login.tenant()));
         }
         text.append("\n  Stop with Ctrl-C.\n");
         log.info(text.toString());

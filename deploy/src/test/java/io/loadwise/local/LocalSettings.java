@@ -29,7 +29,8 @@ record LocalSettings(
                 port(env, "LOADWISE_KEYCLOAK_PORT", 8180),
                 port(env, "LOADWISE_KEYCLOAK_MANAGEMENT_PORT", 9180),
                 port(env, "LOADWISE_SMTP_PORT", 3025),
-                Path.of(orDefault(env, "LOADWISE_HOME", projectDir.resolve(".loadwise").toString())));
+                Path.of(orDefault(
+                        env, "LOADWISE_HOME", projectDir.resolve(".loadwise").toString())));
     }
 
     /** Ports this run will listen on, by the variable that sets each. */

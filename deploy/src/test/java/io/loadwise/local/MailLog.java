@@ -21,21 +21,23 @@ final class MailLog {
     private MailLog() {}
 
     static void follow(MailServer mail) {
-        Thread follower = new Thread(() -> {
-            int seen = 0;
-            while (!Thread.currentThread().isInterrupted()) {
-                MimeMessage[] messages = mail.greenMail().getReceivedMessages();
-                for (int i = seen; i < messages.length; i++) {
-                    describe(messages[i]);
-                }
-                seen = messages.length;
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "loadwise-mail-log");
+        Thread follower = new Thread(
+                () -> {
+                    int seen = 0;
+                    while (!Thread.currentThread().isInterrupted()) {
+                        MimeMessage[] messages = mail.greenMail().getReceivedMessages();
+                        for (int i = seen; i < messages.length; i++) {
+                            describe(messages[i]);
+                        }
+                        seen = messages.length;
+                        try {
+                            Thread.sleep(1000);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "loadwise-mail-log");
         follower.setDaemon(true);
         follower.start();
     }
