@@ -1,6 +1,9 @@
 package io.loadwise.testsupport;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.springframework.core.annotation.MergedAnnotation;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
@@ -18,14 +21,21 @@ public class InfrastructureContextCustomizerFactory implements ContextCustomizer
     @Override
     public ContextCustomizer createContextCustomizer(
             Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
-        boolean integration = TestContextAnnotationUtils.hasAnnotation(testClass, IntegrationTest.class)
-                || MergedAnnotations.from(testClass, MergedAnnotations.SearchStrategy.TYPE_HIERARCHY)
-                        .isPresent(IntegrationTest.class);
-        return integration ? new InfrastructureCustomizer() : null;
+        MergedAnnotation<IntegrationTest> annotation = MergedAnnotations.from(
+                        testClass, MergedAnnotations.SearchStrategy.TYPE_HIERARCHY)
+                .get(IntegrationTest.class);
+        if (annotation.isPresent()) {
+            return new InfrastructureCustomizer(annotation.getBoolean("keycloak"));
+        }
+        IntegrationTest nested = TestContextAnnotationUtils.findMergedAnnotation(testClass, IntegrationTest.class);
+        return nested != null ? new InfrastructureCustomizer(nested.keycloak()) : null;
     }
 
-    /** A record, so equal customizers let Spring cache and share the context. */
-    record InfrastructureCustomizer() implements ContextCustomizer {
+    /**
+     * A record, so equal customizers let Spring cache and share the context; the Keycloak flag is
+     * part of that key, since contexts with and without Keycloak differ.
+     */
+    record InfrastructureCustomizer(boolean keycloak) implements ContextCustomizer {
         @Override
         public void customizeContext(
                 org.springframework.context.ConfigurableApplicationContext context,
@@ -33,8 +43,11 @@ public class InfrastructureContextCustomizerFactory implements ContextCustomizer
             // Below a test's own inline properties (so a test can point somewhere else on purpose),
             // above everything else.
             var sources = context.getEnvironment().getPropertySources();
-            var infrastructure =
-                    new MapPropertySource("loadwiseTestInfrastructure", TestInfrastructure.applicationProperties());
+            Map<String, Object> properties = new LinkedHashMap<>(TestInfrastructure.applicationProperties());
+            if (keycloak) {
+                properties.putAll(TestInfrastructure.identityProperties(TestInfrastructure.keycloak()));
+            }
+            var infrastructure = new MapPropertySource("loadwiseTestInfrastructure", properties);
             if (sources.contains(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME)) {
                 sources.addAfter(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME, infrastructure);
             } else {

@@ -13,7 +13,8 @@ import org.testcontainers.DockerClientFactory;
  * shared by every Spring context in it (tests isolate their data by using fresh tenants).
  *
  * <p>Uses Testcontainers when a Docker engine answers, the embedded path otherwise; force one
- * with {@code -Dloadwise.test.infrastructure=embedded|containers}.
+ * with {@code -Dloadwise.test.infrastructure=embedded|containers}. Keycloak always runs as a child
+ * process from the distribution (see {@link KeycloakServer}).
  */
 public final class TestInfrastructure {
 
@@ -25,6 +26,7 @@ public final class TestInfrastructure {
     private static final Lazy<KafkaServer> KAFKA =
             new Lazy<>(() -> useContainers() ? KafkaServer.startContainer() : KafkaServer.startEmbedded(0));
     private static final Lazy<MailServer> MAIL = new Lazy<>(() -> MailServer.start(0));
+    private static final Lazy<KeycloakServer> KEYCLOAK = new Lazy<>(() -> KeycloakServer.startEmbedded(0, 0, null));
 
     private TestInfrastructure() {}
 
@@ -40,6 +42,11 @@ public final class TestInfrastructure {
         return MAIL.get();
     }
 
+    /** A Keycloak with the loadwise realm, started on first use (only tests that ask start it). */
+    public static KeycloakServer keycloak() {
+        return KEYCLOAK.get();
+    }
+
     /** Spring properties that point the application at the shared PostgreSQL, Kafka and SMTP. */
     public static Map<String, Object> applicationProperties() {
         Map<String, Object> properties = new LinkedHashMap<>();
@@ -47,6 +54,15 @@ public final class TestInfrastructure {
         properties.put("spring.kafka.bootstrap-servers", kafka().bootstrapServers());
         properties.put("spring.mail.host", "127.0.0.1");
         properties.put("spring.mail.port", mail().smtpPort());
+        return properties;
+    }
+
+    /** Spring properties that point the application's identity settings at a Keycloak server. */
+    public static Map<String, Object> identityProperties(KeycloakServer keycloak) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("loadwise.identity.url", keycloak.url());
+        properties.put("loadwise.identity.ui-client-secret", KeycloakServer.UI_CLIENT_SECRET);
+        properties.put("loadwise.identity.provisioning-client-secret", KeycloakServer.PROVISIONING_CLIENT_SECRET);
         return properties;
     }
 

@@ -7,7 +7,7 @@ import io.loadwise.tenancy.TenantId;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.admin.client.Keycloak;
@@ -55,21 +55,18 @@ class KeycloakIdentityProvisioning implements IdentityProvisioning, DisposableBe
         String userId = findUserByEmail(realm, email).orElseGet(() -> createUser(realm, email, displayName));
         RoleRepresentation realmRole = realm.roles().get(role.realmRole()).toRepresentation();
         realm.users().get(userId).roles().realmLevel().add(List.of(realmRole));
-        boolean alreadyMember = realm.organizations().get(tenant.toString()).members().list(-1, -1).stream()
-                .anyMatch(member -> member.getId().equals(userId));
-        if (!alreadyMember) {
-            try (Response response =
-                    realm.organizations().get(tenant.toString()).members().addMember(userId)) {
-                if (response.getStatus() >= 300) {
-                    throw new ProvisioningException("Keycloak refused to add " + email + " to organization " + tenant
-                            + " (HTTP " + response.getStatus() + ")");
-                }
+        try (Response response =
+                realm.organizations().get(tenant.toString()).members().addMember(userId)) {
+            // 409: already a member, as when a coach invites someone who is already on the team.
+            if (response.getStatus() >= 300 && response.getStatus() != Response.Status.CONFLICT.getStatusCode()) {
+                throw new ProvisioningException("Keycloak refused to add " + email + " to organization " + tenant
+                        + " (HTTP " + response.getStatus() + ")");
             }
         }
         return UUID.fromString(userId);
     }
 
-    private java.util.Optional<String> findUserByEmail(RealmResource realm, String email) {
+    private Optional<String> findUserByEmail(RealmResource realm, String email) {
         return realm.users().searchByEmail(email, true).stream().findFirst().map(UserRepresentation::getId);
     }
 
@@ -84,7 +81,6 @@ class KeycloakIdentityProvisioning implements IdentityProvisioning, DisposableBe
         user.setLastName(space > 0 ? displayName.substring(space + 1) : "");
         // The invite link leads to setting a password; Keycloak also asks to verify the address.
         user.setRequiredActions(List.of("UPDATE_PASSWORD", "VERIFY_EMAIL"));
-        user.setAttributes(Map.of("invited", List.of("true")));
         try (Response response = realm.users().create(user)) {
             return createdId(response, "user " + email);
         }
