@@ -16,9 +16,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The reference tenant of PRODUCT.md and a second tenant to show isolation, matching the users and
- * organizations of {@code deploy/keycloak/loadwise-realm.json}. Idempotent: running it again
- * changes nothing.
+ * The reference tenant of PRODUCT.md and a second tenant to show isolation, matching the
+ * organizations of {@code deploy/keycloak/loadwise-realm.json} and the users {@link DemoIdentities}
+ * creates in Keycloak. Idempotent: running it again changes nothing.
  */
 public final class DemoData {
 
@@ -243,7 +243,7 @@ public final class DemoData {
                 .execute();
     }
 
-    /** The Keycloak user ids of the realm file: a0000000-0000-4000-8000-0000000000NN. */
+    /** The Keycloak user ids of the demo users ({@link DemoIdentities}): a0000000-0000-4000-8000-0000000000NN. */
     public static UUID userId(int n) {
         return UUID.fromString(String.format("a0000000-0000-4000-8000-%012d", n));
     }

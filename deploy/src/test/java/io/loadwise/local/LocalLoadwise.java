@@ -83,6 +83,8 @@ public final class LocalLoadwise {
             properties.put("spring.mail.host", "127.0.0.1");
             properties.put("spring.mail.port", mail.join().smtpPort());
             KeycloakServer identity = keycloak.join();
+            // Demo logins: the organizations come with the realm, the users are added here.
+            DemoIdentities.seed(identity.url());
             properties.put("loadwise.identity.url", identity.url());
             properties.put("loadwise.identity.ui-client-secret", KeycloakServer.UI_CLIENT_SECRET);
             properties.put("loadwise.identity.provisioning-client-secret", KeycloakServer.PROVISIONING_CLIENT_SECRET);
