@@ -24,7 +24,6 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -81,14 +80,15 @@ class OutboxRestartIT {
         Map<String, Object> properties = new HashMap<>(TestInfrastructure.applicationProperties());
         properties.put("server.port", "0");
         properties.putAll(overrides);
-        return new SpringApplicationBuilder(PlatformApiTestApplication.class)
-                .properties(properties)
-                .run();
+        // As command-line arguments: builder properties would rank below the platform defaults.
+        String[] args = properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(PlatformApiTestApplication.class).run(args);
     }
 
     private static void publishInTransaction(ConfigurableApplicationContext context, ClientInvited invite) {
-        var events = context.getBean(ApplicationEventPublisher.class);
-        context.getBean(TransactionTemplate.class).executeWithoutResult(s -> events.publishEvent(invite));
+        context.getBean(TransactionTemplate.class).executeWithoutResult(s -> context.publishEvent(invite));
     }
 
     private static int closedPort() throws Exception {
