@@ -1,0 +1,16 @@
+package io.loadwise.notifications;
+
+import java.net.URI;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How notifications address people and link back to Loadwise.
+ *
+ * @param publicUrl the address browsers reach Loadwise at; links in emails start with it
+ * @param from the sender of every email
+ */
+@ConfigurationProperties("loadwise.notifications")
+public record NotificationsProperties(
+        @DefaultValue("http://localhost:8080") URI publicUrl,
+        @DefaultValue("Loadwise <no-reply@loadwise.local>") String from) {}

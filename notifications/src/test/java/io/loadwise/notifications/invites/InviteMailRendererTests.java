@@ -1,0 +1,83 @@
+package io.loadwise.notifications.invites;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.loadwise.notifications.NotificationsProperties;
+import io.loadwise.roster.ClientId;
+import io.loadwise.roster.ClientInvited;
+import io.loadwise.tenancy.TenantId;
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class InviteMailRendererTests {
+
+    InviteMailRenderer renderer = new InviteMailRenderer(
+            new NotificationsProperties(URI.create("https://app.loadwise.test/"), "Loadwise <no-reply@loadwise.test>"));
+
+    @Test
+    void subject_names_the_coaching_business() {
+        InviteMail mail = renderer.render(invite("Stride Coaching", "Dana Client", "Coach Carla"));
+
+        assertThat(mail.subject()).isEqualTo("Stride Coaching invited you to Loadwise");
+    }
+
+    @Test
+    void both_parts_link_to_the_tenants_page_under_the_public_url() {
+        InviteMail mail = renderer.render(invite("Stride Coaching", "Dana Client", "Coach Carla"));
+
+        assertThat(mail.text()).contains("https://app.loadwise.test/t/stride-coaching");
+        assertThat(mail.html()).contains("href=\"https://app.loadwise.test/t/stride-coaching\"");
+    }
+
+    @Test
+    void text_part_greets_the_client_and_names_the_inviter() {
+        InviteMail mail = renderer.render(invite("Stride Coaching", "Dana Client", "Coach Carla"));
+
+        assertThat(mail.text()).startsWith("Hi Dana Client,").contains("Coach Carla invited you to Stride Coaching");
+    }
+
+    @Test
+    void html_part_escapes_names_people_typed() {
+        InviteMail mail =
+                renderer.render(invite("Lift & <b>Run</b>", "<script>alert(1)</script>", "Carla \"The Coach\" O'Neil"));
+
+        assertThat(mail.html())
+                .contains("Lift &amp; &lt;b&gt;Run&lt;/b&gt;")
+                .contains("Hi &lt;script&gt;alert(1)&lt;/script&gt;,")
+                .contains("Carla &quot;The Coach&quot; O&#39;Neil")
+                .doesNotContain("<script>")
+                .doesNotContain("<b>Run</b>");
+        // Plain text needs no escaping: it is shown as typed.
+        assertThat(mail.text()).contains("Hi <script>alert(1)</script>,");
+    }
+
+    @Test
+    void a_line_break_in_the_business_name_cannot_reach_the_mail_headers() {
+        InviteMail mail = renderer.render(invite("Stride\r\nBcc: victim@example.com", "Dana", "Carla"));
+
+        assertThat(mail.subject()).doesNotContain("\r").doesNotContain("\n");
+        assertThat(mail.subject()).isEqualTo("Stride Bcc: victim@example.com invited you to Loadwise");
+    }
+
+    @Test
+    void public_url_without_trailing_slash_gives_the_same_link() {
+        var noSlash = new InviteMailRenderer(new NotificationsProperties(URI.create("http://localhost:8080"), "x@y.z"));
+
+        assertThat(noSlash.link("stride-coaching")).isEqualTo("http://localhost:8080/t/stride-coaching");
+    }
+
+    private static ClientInvited invite(String tenantName, String clientName, String invitedBy) {
+        return new ClientInvited(
+                UUID.randomUUID(),
+                new TenantId(UUID.randomUUID()),
+                new ClientId(UUID.randomUUID()),
+                "dana@example.com",
+                clientName,
+                tenantName,
+                "stride-coaching",
+                invitedBy,
+                Instant.parse("2026-11-27T10:00:00Z"));
+    }
+}

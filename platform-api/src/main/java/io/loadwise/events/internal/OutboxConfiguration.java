@@ -1,0 +1,26 @@
+package io.loadwise.events.internal;
+
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
+import org.springframework.modulith.events.EventExternalizationConfiguration;
+
+/** Which published events leave the application for Kafka, and how they are routed. */
+@Configuration(proxyBeanMethods = false)
+class OutboxConfiguration {
+
+    static final String EVENTS_PACKAGE = "io.loadwise";
+
+    /**
+     * Every {@code @Externalized} event under {@code io.loadwise}, routed by its annotation
+     * ({@code topic::key}). Modulith's default would take the packages of whichever
+     * {@code @SpringBootApplication} started, so a module's test application in a sub-package would
+     * silently externalize nothing; naming the root package keeps all entry points alike.
+     */
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static EventExternalizationConfiguration eventExternalizationConfiguration() {
+        return EventExternalizationConfiguration.defaults(EVENTS_PACKAGE).build();
+    }
+}
