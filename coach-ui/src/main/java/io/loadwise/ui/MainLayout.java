@@ -9,6 +9,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.loadwise.identity.CurrentUser;
 import io.loadwise.identity.CurrentUsers;
@@ -18,7 +19,10 @@ import java.util.Optional;
 /**
  * The frame around every view: the brand, who is signed in and a way out (or in), and the places
  * the signed-in person's roles open.
+ *
+ * <p>Open to anyone: public storefronts use it too, and each view states its own access.
  */
+@AnonymousAllowed
 public class MainLayout extends AppLayout {
 
     /** Spring Security's OAuth2 login endpoint for the Keycloak registration; not a Vaadin route. */
