@@ -1,0 +1,88 @@
+package io.loadwise.ui;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.loadwise.identity.CurrentUser;
+import io.loadwise.identity.CurrentUsers;
+import io.loadwise.identity.Role;
+import java.util.Optional;
+
+/**
+ * The frame around every view: the brand, who is signed in and a way out (or in), and the places
+ * the signed-in person's roles open.
+ *
+ * <p>Open to anyone: public storefronts use it too, and each view states its own access.
+ */
+@AnonymousAllowed
+public class MainLayout extends AppLayout {
+
+    /** Spring Security's OAuth2 login endpoint for the Keycloak registration; not a Vaadin route. */
+    static final String LOGIN_URL = "/oauth2/authorization/keycloak";
+
+    public MainLayout(AuthenticationContext authentication) {
+        Optional<CurrentUser> user = CurrentUsers.current();
+
+        Anchor brand = new Anchor("/", "Loadwise");
+        brand.addClassName("loadwise-brand");
+        brand.getStyle().set("font-size", "var(--lumo-font-size-xl)").set("font-weight", "600");
+
+        HorizontalLayout account = new HorizontalLayout();
+        account.setAlignItems(FlexComponent.Alignment.CENTER);
+        if (user.isPresent()) {
+            Span name = new Span(displayName(user.get()));
+            name.setId("current-user");
+            Button logout = new Button("Log out", click -> authentication.logout());
+            logout.setId("logout");
+            account.add(name, logout);
+        } else {
+            Anchor login = new Anchor(LOGIN_URL, "Log in");
+            login.setId("login");
+            // A server endpoint (the OAuth2 redirect), so the browser must load it, not the router.
+            login.setRouterIgnore(true);
+            account.add(login);
+        }
+
+        HorizontalLayout navbar = new HorizontalLayout(brand, account);
+        navbar.setWidthFull();
+        navbar.setAlignItems(FlexComponent.Alignment.CENTER);
+        navbar.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
+        navbar.getStyle().set("padding", "0 var(--lumo-space-m)");
+
+        SideNav navigation = navigation(user);
+        if (navigation.getItems().isEmpty()) {
+            addToNavbar(navbar);
+        } else {
+            addToNavbar(new DrawerToggle(), navbar);
+            addToDrawer(navigation);
+        }
+    }
+
+    private static SideNav navigation(Optional<CurrentUser> user) {
+        SideNav navigation = new SideNav();
+        user.ifPresent(u -> {
+            if (u.has(Role.COACH)) {
+                navigation.addItem(new SideNavItem("Roster", "/coach/roster"));
+            }
+            if (u.has(Role.PLATFORM_ADMIN)) {
+                navigation.addItem(new SideNavItem("Tenants", "/admin/tenants"));
+            }
+        });
+        return navigation;
+    }
+
+    private static String displayName(CurrentUser user) {
+        if (user.displayName() != null) {
+            return user.displayName();
+        }
+        return user.email() != null ? user.email() : "Signed in";
+    }
+}

@@ -1,0 +1,114 @@
+package io.loadwise.ui;
+
+import static io.loadwise.jooq.Tables.CLIENTS;
+import static io.loadwise.jooq.Tables.MEMBERS;
+import static io.loadwise.jooq.Tables.OFFERS;
+import static io.loadwise.jooq.Tables.TENANTS;
+
+import io.loadwise.catalog.OfferKind;
+import io.loadwise.roster.ClientStatus;
+import io.loadwise.tenancy.TenantId;
+import io.loadwise.testsupport.TestInfrastructure;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Seeds tenants, clients and offers straight into PostgreSQL as the schema owner, the way an
+ * operator's script would, so the views under test read data they did not write themselves.
+ * Row level security is forced even for the owner, so each write binds its tenant first.
+ */
+public final class UiTestData {
+
+    private UiTestData() {}
+
+    /** A tenant with a fresh id and slug, so tests sharing the database never see each other's rows. */
+    public static SeededTenant tenant(String name, String currency, String locale) {
+        TenantId id = new TenantId(UUID.randomUUID());
+        String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + "-"
+                + id.toString().substring(0, 8);
+        as(id, db -> db.insertInto(TENANTS)
+                .set(TENANTS.ID, id.value())
+                .set(TENANTS.SLUG, slug)
+                .set(TENANTS.NAME, name)
+                .set(TENANTS.CURRENCY, currency)
+                .set(TENANTS.LOCALE, locale)
+                .set(TENANTS.CREATED_AT, OffsetDateTime.now())
+                .execute());
+        return new SeededTenant(id, slug, name);
+    }
+
+    public static void client(SeededTenant tenant, String name, String email, ClientStatus status) {
+        as(tenant.id(), db -> {
+            UUID member = UUID.randomUUID();
+            db.insertInto(MEMBERS)
+                    .set(MEMBERS.TENANT_ID, tenant.id().value())
+                    .set(MEMBERS.ID, member)
+                    .set(MEMBERS.USER_ID, UUID.randomUUID())
+                    .set(MEMBERS.ROLE, "client")
+                    .set(MEMBERS.EMAIL, email)
+                    .set(MEMBERS.DISPLAY_NAME, name)
+                    .set(MEMBERS.CREATED_AT, OffsetDateTime.now())
+                    .execute();
+            db.insertInto(CLIENTS)
+                    .set(CLIENTS.TENANT_ID, tenant.id().value())
+                    .set(CLIENTS.ID, UUID.randomUUID())
+                    .set(CLIENTS.MEMBER_ID, member)
+                    .set(CLIENTS.DISPLAY_NAME, name)
+                    .set(CLIENTS.EMAIL, email)
+                    .set(CLIENTS.STATUS, status.dbValue())
+                    .set(CLIENTS.CREATED_AT, OffsetDateTime.now())
+                    .set(CLIENTS.UPDATED_AT, OffsetDateTime.now())
+                    .execute();
+        });
+    }
+
+    public static void offer(
+            SeededTenant tenant,
+            OfferKind kind,
+            String title,
+            long priceMinor,
+            String currency,
+            @Nullable String billingInterval,
+            int position,
+            boolean active) {
+        as(tenant.id(), db -> db.insertInto(OFFERS)
+                .set(OFFERS.TENANT_ID, tenant.id().value())
+                .set(OFFERS.ID, UUID.randomUUID())
+                .set(OFFERS.KIND, kind.dbValue())
+                .set(OFFERS.TITLE, title)
+                .set(OFFERS.SUMMARY, "About " + title)
+                .set(OFFERS.PRICE_MINOR, priceMinor)
+                .set(OFFERS.CURRENCY, currency)
+                .set(OFFERS.BILLING_INTERVAL, billingInterval)
+                .set(OFFERS.POSITION, position)
+                .set(OFFERS.ACTIVE, active)
+                .set(OFFERS.CREATED_AT, OffsetDateTime.now())
+                .execute());
+    }
+
+    private static void as(TenantId tenant, Consumer<DSLContext> work) {
+        try (Connection connection =
+                TestInfrastructure.postgres().ownerDataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement set = connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+                set.setString(1, tenant.toString());
+                set.execute();
+            }
+            work.accept(DSL.using(connection, SQLDialect.POSTGRES));
+            connection.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not seed test data", e);
+        }
+    }
+
+    public record SeededTenant(TenantId id, String slug, String name) {}
+}
