@@ -154,7 +154,7 @@ class KeycloakIdentityProvisioningIT {
     }
 
     private static List<String> members(TenantId tenant) {
-        return realm().organizations().get(tenant.toString()).members().getAll().stream()
+        return realm().organizations().get(tenant.toString()).members().list(0, 1000).stream()
                 .map(MemberRepresentation::getId)
                 .toList();
     }

@@ -25,6 +25,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -84,7 +85,7 @@ public final class KeycloakServer implements AutoCloseable {
     private final int httpPort;
     private final int managementPort;
     private final Path logFile;
-    private final @Nullable Path throwawayHome;
+    private volatile @Nullable Path throwawayHome;
     private final Thread shutdownHook;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -93,7 +94,7 @@ public final class KeycloakServer implements AutoCloseable {
     private KeycloakServer(
             Process process, int httpPort, int managementPort, Path logFile, @Nullable Path throwawayHome) {
         this.process = process;
-        this.processTree = new ArrayList<>();
+        this.processTree = new CopyOnWriteArrayList<>();
         this.httpPort = httpPort;
         this.managementPort = managementPort;
         this.logFile = logFile;
@@ -183,6 +184,8 @@ public final class KeycloakServer implements AutoCloseable {
         try {
             server.awaitReady();
         } catch (RuntimeException e) {
+            // Keep the home, so the log the exception names is still there to read.
+            server.throwawayHome = null;
             server.close();
             throw e;
         }
@@ -282,8 +285,9 @@ public final class KeycloakServer implements AutoCloseable {
                 clean = false;
             }
         }
-        if (throwawayHome != null) {
-            deleteRecursively(throwawayHome);
+        Path home = throwawayHome;
+        if (home != null) {
+            deleteRecursively(home);
         }
         return clean;
     }
