@@ -204,7 +204,9 @@ class UiViewsIT {
 
         navigate("coach/roster");
 
-        assertThat(currentView()).isNotInstanceOf(RosterView.class);
+        assertThat(currentView()).isInstanceOf(AccessDeniedView.class);
+        assertThat(_get(H2.class, spec -> spec.withId("access-denied")).getText())
+                .isEqualTo("Access denied");
         _assertNone(Grid.class, spec -> spec.withId("roster"));
     }
 
