@@ -1,9 +1,15 @@
 package io.loadwise.ui;
 
+import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.server.AppShellSettings;
+import com.vaadin.flow.theme.lumo.Lumo;
 
-/** Page-level settings shared by every view. */
+/**
+ * Page-level settings shared by every view. Vaadin 25 applies no theme unless asked: Lumo comes in
+ * as a stylesheet from the pre-built bundle (no front-end build needed).
+ */
+@StyleSheet(Lumo.STYLESHEET)
 public class LoadwiseAppShell implements AppShellConfigurator {
 
     @Override

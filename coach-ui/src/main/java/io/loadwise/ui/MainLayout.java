@@ -1,5 +1,6 @@
 package io.loadwise.ui;
 
+import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -59,11 +60,19 @@ public class MainLayout extends AppLayout {
 
         SideNav navigation = navigation(user);
         if (navigation.getItems().isEmpty()) {
+            // Visitors and clients have nowhere else to go: no empty drawer taking a quarter of the page.
             addToNavbar(navbar);
+            setDrawerOpened(false);
         } else {
             addToNavbar(new DrawerToggle(), navbar);
             addToDrawer(navigation);
         }
+    }
+
+    @Override
+    public void showRouterLayoutContent(HasElement content) {
+        super.showRouterLayoutContent(content);
+        content.getElement().getStyle().set("padding", "var(--lumo-space-m) var(--lumo-space-l)");
     }
 
     private static SideNav navigation(Optional<CurrentUser> user) {
