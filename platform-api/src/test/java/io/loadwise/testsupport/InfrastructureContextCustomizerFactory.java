@@ -43,6 +43,7 @@ public class InfrastructureContextCustomizerFactory implements ContextCustomizer
             // Below a test's own inline properties (so a test can point somewhere else on purpose),
             // above everything else.
             var sources = context.getEnvironment().getPropertySources();
+            TestInfrastructure.startAll(keycloak);
             Map<String, Object> properties = new LinkedHashMap<>(TestInfrastructure.applicationProperties());
             if (keycloak) {
                 properties.putAll(TestInfrastructure.identityProperties(TestInfrastructure.keycloak()));
