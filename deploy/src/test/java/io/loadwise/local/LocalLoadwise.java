@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
@@ -34,7 +36,12 @@ public final class LocalLoadwise {
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
 
+    /** Infrastructure that logs every step at INFO; the launcher's user wants the app's own log. */
+    private static final List<String> CHATTY_LOGGERS =
+            List.of("org.apache.kafka", "kafka", "state.change.logger", "io.zonky", "com.icegreen");
+
     public static void main(String[] args) throws Exception {
+        quietInfrastructureLogs();
         Path projectDir = Path.of(System.getProperty("loadwise.project.dir", System.getProperty("user.dir")));
         LocalSettings settings;
         try {
@@ -58,20 +65,26 @@ public final class LocalLoadwise {
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "loadwise-local-shutdown"));
 
         // The four pieces are independent: start them side by side.
-        CompletableFuture<KeycloakServer> keycloak =
-                CompletableFuture.supplyAsync(() -> keep(KeycloakServer.startEmbedded(
+        // Own threads rather than the common pool: that pool has one worker on two cores, and its
+        // threads miss the class loader Maven's exec plugin runs us in (Kafka loads classes by name).
+        ExecutorService starters = Executors.newFixedThreadPool(4);
+        CompletableFuture<KeycloakServer> keycloak = CompletableFuture.supplyAsync(
+                () -> keep(KeycloakServer.startEmbedded(
                         settings.keycloakPort(),
                         settings.keycloakManagementPort(),
-                        settings.home().resolve("keycloak"))));
-        CompletableFuture<PostgresServer> postgres =
-                CompletableFuture.supplyAsync(() -> settings.externalDatabaseUrl() != null
+                        settings.home().resolve("keycloak"))),
+                starters);
+        CompletableFuture<PostgresServer> postgres = CompletableFuture.supplyAsync(
+                () -> settings.externalDatabaseUrl() != null
                         ? null
                         : keep(PostgresServer.startEmbedded(
-                                settings.postgresPort(), settings.home().resolve("postgres"))));
+                                settings.postgresPort(), settings.home().resolve("postgres"))),
+                starters);
         CompletableFuture<KafkaServer> kafka =
-                CompletableFuture.supplyAsync(() -> keep(KafkaServer.startEmbedded(settings.kafkaPort())));
+                CompletableFuture.supplyAsync(() -> keep(KafkaServer.startEmbedded(settings.kafkaPort())), starters);
         CompletableFuture<MailServer> mail =
-                CompletableFuture.supplyAsync(() -> keep(MailServer.start(settings.smtpPort())));
+                CompletableFuture.supplyAsync(() -> keep(MailServer.start(settings.smtpPort())), starters);
+        starters.shutdown();
 
         Map<String, Object> properties = new LinkedHashMap<>();
         try {
@@ -94,6 +107,7 @@ public final class LocalLoadwise {
             System.exit(1);
         }
         properties.put("server.port", settings.appPort());
+        CHATTY_LOGGERS.forEach(name -> properties.put("logging.level." + name, "WARN"));
         properties.put("loadwise.notifications.public-url", settings.appUrl());
 
         MailLog.follow(mail.join());
@@ -108,6 +122,13 @@ public final class LocalLoadwise {
         started.push(context);
 
         printWelcome(settings, Duration.ofNanos(System.nanoTime() - startedAt));
+    }
+
+    private static void quietInfrastructureLogs() {
+        // Until Spring configures logging from the properties below, set the levels on Logback itself.
+        if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {
+            CHATTY_LOGGERS.forEach(name -> logback.getLogger(name).setLevel(ch.qos.logback.classic.Level.WARN));
+        }
     }
 
     private <T extends AutoCloseable> T keep(T resource) {
@@ -149,7 +170,8 @@ public final class LocalLoadwise {
                     "    %-6s %-12s %-16s %s%n", login.username(), login.name(), login.role(), login.tenant()));
         }
         text.append("\n  Stop with Ctrl-C.\n");
-        log.info(text.toString());
+        // Straight to the console, not through logging: it is the launcher's answer to the user.
+        System.out.println(text);
     }
 
     private static void fail(List<String> problems) {

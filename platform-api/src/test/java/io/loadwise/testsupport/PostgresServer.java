@@ -49,11 +49,16 @@ public final class PostgresServer implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPort(port)
                     .setServerConfig("max_connections", "200")
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off");
+                    // Whoever started the server stops it, after the application that uses it:
+                    // zonky's own hook would stop it while Spring is still closing its pool.
+                    .setRegisterShutdownHook(false);
             if (dataDirectory != null) {
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+            } else {
+                // A throwaway test database need not survive a crash: trade durability for speed.
+                builder.setServerConfig("fsync", "off")
+                        .setServerConfig("synchronous_commit", "off")
+                        .setServerConfig("full_page_writes", "off");
             }
             EmbeddedPostgres postgres = builder.start();
             PostgresServer server = new PostgresServer("localhost", postgres.getPort(), postgres);
