@@ -93,8 +93,8 @@ class UiViewsIT {
         Grid<RosterEntry> roster = roster();
         assertThat(rows(roster))
                 .containsExactly(
-                        List.of("Ana Lima", "ana@example.com", "Active"),
-                        List.of("Ben Ortiz", "ben@example.com", "Lead"));
+                        List.of("Ana Lima", "ana@example.com", "Active", "Unassigned"),
+                        List.of("Ben Ortiz", "ben@example.com", "Lead", "Unassigned"));
 
         _click(_get(Button.class, spec -> spec.withId("load-more")));
 
@@ -102,7 +102,7 @@ class UiViewsIT {
                 .extracting(row -> row.get(0))
                 .containsExactly("Ana Lima", "Ben Ortiz", "Cleo Park")
                 .doesNotContain("Zora Other");
-        assertThat(rows(roster).get(2)).containsExactly("Cleo Park", "cleo@example.com", "Paused");
+        assertThat(rows(roster).get(2)).containsExactly("Cleo Park", "cleo@example.com", "Paused", "Unassigned");
         _assertNone(Button.class, spec -> spec.withId("load-more"));
         assertThat(_get(Span.class, spec -> spec.withId("roster-count")).getText())
                 .isEqualTo("3 clients");
@@ -114,7 +114,7 @@ class UiViewsIT {
 
         navigate("coach/roster");
 
-        assertThat(rows(roster())).containsExactly(List.of("Zora Other", "zora@example.com", "Active"));
+        assertThat(rows(roster())).containsExactly(List.of("Zora Other", "zora@example.com", "Active", "Unassigned"));
     }
 
     @Test

@@ -68,8 +68,10 @@ class RoleLandingJourneyIT {
         arriveAt(page, "/coach/roster");
         assertThat(page.getByText("Jess Moreno")).isVisible();
         assertThat(page.getByText("Priya Shah")).isVisible();
+        assertThat(page.getByText("Sam Patel").first()).isVisible(); // Dan's and Lena's coach
         // Harbour Endurance's client lives in the same database, behind row level security.
         assertThat(page.getByText("Omar Haddad")).hasCount(0);
+        keepScreenshot(page, "coach-roster");
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out"))
                 .click();
@@ -90,6 +92,7 @@ class RoleLandingJourneyIT {
         arriveAt(page, "/t/stride-coaching");
         assertThat(page.getByText("Tendon Health Guide").first()).isVisible();
         assertThat(page.getByText("Quarterly coaching")).hasCount(0);
+        keepScreenshot(page, "client-storefront");
     }
 
     @Test
@@ -123,6 +126,13 @@ class RoleLandingJourneyIT {
         page.locator("#kc-login").click();
         page.locator("#password").fill(DemoData.PASSWORD);
         page.locator("#kc-login").click();
+    }
+
+    /** What the user saw, kept beside the test reports for a human to look at. */
+    private static void keepScreenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(Path.of("target", "journeys", name + ".png"))
+                .setFullPage(true));
     }
 
     /** Waits to land on a page of the app; if the browser ends up elsewhere, says where and what it shows. */

@@ -55,6 +55,9 @@ public class RosterView extends Main {
         grid.addColumn(RosterEntry::displayName).setHeader("Name").setKey("name");
         grid.addColumn(RosterEntry::email).setHeader("Email").setKey("email");
         grid.addColumn(entry -> label(entry.status())).setHeader("Status").setKey("status");
+        grid.addColumn(entry -> entry.coachName() == null ? "Unassigned" : entry.coachName())
+                .setHeader("Coach")
+                .setKey("coach");
         grid.setAllRowsVisible(true);
         loadMore.setId("load-more");
         count.setId("roster-count");
