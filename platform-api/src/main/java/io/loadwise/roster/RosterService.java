@@ -78,6 +78,10 @@ public class RosterService {
         if (displayName.isBlank()) {
             throw new IllegalArgumentException("A client needs a name.");
         }
+        // Checked before Keycloak is asked, so a repeated invite changes nothing anywhere.
+        if (roster.hasClientWithEmail(normalizedEmail)) {
+            throw new ClientAlreadyOnRosterException(normalizedEmail);
+        }
         Tenant tenant = tenants.findById(tenantId).orElseThrow(TenantContext.NoTenantException::new);
         CurrentUser inviter = CurrentUsers.require();
         UUID userId = identity.inviteUser(tenantId, normalizedEmail, displayName.trim(), Role.CLIENT);

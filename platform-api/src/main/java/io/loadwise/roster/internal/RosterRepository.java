@@ -72,6 +72,10 @@ public class RosterRepository {
                 page, Cursor.of(last.displayName(), last.id().toString()).encode());
     }
 
+    public boolean hasClientWithEmail(String email) {
+        return db.fetchExists(CLIENTS, CLIENTS.EMAIL.eq(email));
+    }
+
     public Optional<UUID> memberIdOfUser(UUID userId) {
         return db.select(MEMBERS.ID)
                 .from(MEMBERS)

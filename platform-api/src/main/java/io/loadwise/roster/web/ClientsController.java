@@ -1,18 +1,28 @@
 package io.loadwise.roster.web;
 
+import io.loadwise.roster.ClientAlreadyOnRosterException;
+import io.loadwise.roster.ClientId;
 import io.loadwise.roster.RosterEntry;
 import io.loadwise.roster.RosterPage;
 import io.loadwise.roster.RosterService;
+import io.loadwise.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -45,6 +55,33 @@ class ClientsController {
         return response.body(
                 new ClientsPage(page.entries().stream().map(ClientView::of).toList(), page.nextCursor()));
     }
+
+    @PostMapping("/invitations")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(
+            summary = "Invite a client by email",
+            description = "Creates their account in the caller's coaching business, puts them on the roster as a"
+                    + " lead and mails them a link to set a password.")
+    Invitation invite(@RequestBody InvitationRequest request) {
+        if (request.email() == null || request.displayName() == null) {
+            throw new IllegalArgumentException("An invitation needs an 'email' and a 'displayName'.");
+        }
+        ClientId client = roster.invite(request.email(), request.displayName());
+        return new Invitation(client.value(), request.email().trim().toLowerCase(Locale.ROOT));
+    }
+
+    @ExceptionHandler(ClientAlreadyOnRosterException.class)
+    ProblemDetail alreadyOnRoster(ClientAlreadyOnRosterException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Already on the roster");
+        problem.setType(Problems.type("client-already-on-roster"));
+        return problem;
+    }
+
+    record InvitationRequest(
+            @Nullable String email, @Nullable String displayName) {}
+
+    record Invitation(UUID clientId, String email) {}
 
     record ClientsPage(List<ClientView> items, @Nullable String nextCursor) {}
 
