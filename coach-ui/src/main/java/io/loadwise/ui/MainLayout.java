@@ -15,6 +15,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.loadwise.identity.CurrentUser;
 import io.loadwise.identity.CurrentUsers;
 import io.loadwise.identity.Role;
+import io.loadwise.ui.security.UiSecurityConfiguration;
 import java.util.Optional;
 
 /**
@@ -25,9 +26,6 @@ import java.util.Optional;
  */
 @AnonymousAllowed
 public class MainLayout extends AppLayout {
-
-    /** Spring Security's OAuth2 login endpoint for the Keycloak registration; not a Vaadin route. */
-    static final String LOGIN_URL = "/oauth2/authorization/keycloak";
 
     public MainLayout(AuthenticationContext authentication) {
         Optional<CurrentUser> user = CurrentUsers.current();
@@ -45,7 +43,7 @@ public class MainLayout extends AppLayout {
             logout.setId("logout");
             account.add(name, logout);
         } else {
-            Anchor login = new Anchor(LOGIN_URL, "Log in");
+            Anchor login = new Anchor(UiSecurityConfiguration.LOGIN_URL, "Log in");
             login.setId("login");
             // A server endpoint (the OAuth2 redirect), so the browser must load it, not the router.
             login.setRouterIgnore(true);

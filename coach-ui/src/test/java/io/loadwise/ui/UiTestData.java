@@ -8,23 +8,15 @@ import static io.loadwise.jooq.Tables.TENANTS;
 import io.loadwise.catalog.OfferKind;
 import io.loadwise.roster.ClientStatus;
 import io.loadwise.tenancy.TenantId;
-import io.loadwise.testsupport.TestInfrastructure;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import io.loadwise.testsupport.TestTenants;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.function.Consumer;
-import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Seeds tenants, clients and offers straight into PostgreSQL as the schema owner, the way an
- * operator's script would, so the views under test read data they did not write themselves.
- * Row level security is forced even for the owner, so each write binds its tenant first.
+ * Seeds tenants, clients and offers straight into PostgreSQL, so the views under test read data
+ * they did not write themselves. Each write binds its tenant first, as row level security demands.
  */
 public final class UiTestData {
 
@@ -35,7 +27,7 @@ public final class UiTestData {
         TenantId id = new TenantId(UUID.randomUUID());
         String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + "-"
                 + id.toString().substring(0, 8);
-        as(id, db -> db.insertInto(TENANTS)
+        TestTenants.seed(id, db -> db.insertInto(TENANTS)
                 .set(TENANTS.ID, id.value())
                 .set(TENANTS.SLUG, slug)
                 .set(TENANTS.NAME, name)
@@ -47,7 +39,7 @@ public final class UiTestData {
     }
 
     public static void client(SeededTenant tenant, String name, String email, ClientStatus status) {
-        as(tenant.id(), db -> {
+        TestTenants.seed(tenant.id(), db -> {
             UUID member = UUID.randomUUID();
             db.insertInto(MEMBERS)
                     .set(MEMBERS.TENANT_ID, tenant.id().value())
@@ -80,7 +72,7 @@ public final class UiTestData {
             @Nullable String billingInterval,
             int position,
             boolean active) {
-        as(tenant.id(), db -> db.insertInto(OFFERS)
+        TestTenants.seed(tenant.id(), db -> db.insertInto(OFFERS)
                 .set(OFFERS.TENANT_ID, tenant.id().value())
                 .set(OFFERS.ID, UUID.randomUUID())
                 .set(OFFERS.KIND, kind.dbValue())
@@ -93,21 +85,6 @@ public final class UiTestData {
                 .set(OFFERS.ACTIVE, active)
                 .set(OFFERS.CREATED_AT, OffsetDateTime.now())
                 .execute());
-    }
-
-    private static void as(TenantId tenant, Consumer<DSLContext> work) {
-        try (Connection connection =
-                TestInfrastructure.postgres().ownerDataSource().getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement set = connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-                set.setString(1, tenant.toString());
-                set.execute();
-            }
-            work.accept(DSL.using(connection, SQLDialect.POSTGRES));
-            connection.commit();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not seed test data", e);
-        }
     }
 
     public record SeededTenant(TenantId id, String slug, String name) {}

@@ -1,7 +1,6 @@
 package io.loadwise.app;
 
-import java.util.Arrays;
-import java.util.Locale;
+import io.loadwise.shared.InstanceRoles;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -17,29 +16,22 @@ import org.springframework.core.env.MapPropertySource;
  */
 class RolesEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
-    static final Set<String> KNOWN_ROLES = Set.of("web", "worker");
+    static final Set<String> KNOWN_ROLES = Set.of(InstanceRoles.WEB, InstanceRoles.WORKER);
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        Set<String> roles = roles(environment.getProperty("loadwise.roles", "web,worker"));
+        Set<String> roles = InstanceRoles.of(environment);
         Set<String> unknown =
                 roles.stream().filter(r -> !KNOWN_ROLES.contains(r)).collect(Collectors.toSet());
         if (!unknown.isEmpty() || roles.isEmpty()) {
             throw new IllegalArgumentException("loadwise.roles (LOADWISE_ROLES) must list web, worker or both;"
-                    + " got '" + environment.getProperty("loadwise.roles") + "'");
+                    + " got '" + environment.getProperty(InstanceRoles.PROPERTY) + "'");
         }
-        if (!roles.contains("web")) {
+        if (!roles.contains(InstanceRoles.WEB)) {
             environment
                     .getPropertySources()
                     .addFirst(new MapPropertySource(
                             "loadwiseWorkerOnly", Map.of("spring.main.web-application-type", "none")));
         }
-    }
-
-    static Set<String> roles(String value) {
-        return Arrays.stream(value.split(","))
-                .map(r -> r.trim().toLowerCase(Locale.ROOT))
-                .filter(r -> !r.isEmpty())
-                .collect(Collectors.toSet());
     }
 }

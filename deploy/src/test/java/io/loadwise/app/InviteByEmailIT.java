@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import io.loadwise.local.DemoData;
-import io.loadwise.local.DemoIdentities;
 import io.loadwise.testsupport.IntegrationTest;
 import io.loadwise.testsupport.TestInfrastructure;
 import jakarta.mail.internet.MimeMessage;
@@ -13,17 +12,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.context.ApplicationContext;
 
 /**
  * The whole application, both roles in one process, on real PostgreSQL, Kafka, Keycloak and SMTP:
@@ -37,19 +34,9 @@ class InviteByEmailIT {
     @LocalServerPort
     int port;
 
-    @Autowired
-    DSLContext db;
-
-    @Autowired
-    TransactionTemplate tx;
-
-    @Autowired
-    Clock clock;
-
     @BeforeEach
-    void seedDemoTenants() {
-        new DemoData(db, tx, clock).seed();
-        DemoIdentities.seed(TestInfrastructure.keycloak().url());
+    void seedDemoTenants(@Autowired ApplicationContext application) {
+        DemoData.seedInto(application, TestInfrastructure.keycloak().url());
     }
 
     @Test

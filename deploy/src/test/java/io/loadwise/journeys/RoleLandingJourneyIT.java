@@ -6,12 +6,9 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.AriaRole;
 import io.loadwise.local.DemoData;
-import io.loadwise.local.DemoIdentities;
 import io.loadwise.testsupport.IntegrationTest;
 import io.loadwise.testsupport.TestInfrastructure;
 import java.nio.file.Path;
-import java.time.Clock;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.context.ApplicationContext;
 
 /**
  * The smoke journeys in a real browser: the whole application on real PostgreSQL, Kafka and
@@ -33,15 +30,6 @@ class RoleLandingJourneyIT {
     @LocalServerPort
     int port;
 
-    @Autowired
-    DSLContext db;
-
-    @Autowired
-    TransactionTemplate tx;
-
-    @Autowired
-    Clock clock;
-
     @BeforeAll
     static void launchBrowser() {
         browser = Browser.launch();
@@ -53,17 +41,13 @@ class RoleLandingJourneyIT {
     }
 
     @BeforeEach
-    void seedDemoTenants() {
-        new DemoData(db, tx, clock).seed();
-        DemoIdentities.seed(TestInfrastructure.keycloak().url());
+    void seedDemoTenants(@Autowired ApplicationContext application) {
+        DemoData.seedInto(application, TestInfrastructure.keycloak().url());
     }
 
     @Test
     void coach_logs_in_through_keycloak_sees_their_roster_and_logs_out_there() {
-        Page page = browser.newPage();
-        page.navigate(app("/"));
-
-        logInAtKeycloak(page, "ruth");
+        Page page = openAppAndLogInAs("ruth");
 
         arriveAt(page, "/coach/roster");
         assertThat(page.getByText("Jess Moreno")).isVisible();
@@ -84,10 +68,7 @@ class RoleLandingJourneyIT {
 
     @Test
     void client_lands_on_their_coaching_business_storefront() {
-        Page page = browser.newPage();
-        page.navigate(app("/"));
-
-        logInAtKeycloak(page, "jess");
+        Page page = openAppAndLogInAs("jess");
 
         arriveAt(page, "/t/stride-coaching");
         assertThat(page.getByText("Tendon Health Guide").first()).isVisible();
@@ -97,10 +78,7 @@ class RoleLandingJourneyIT {
 
     @Test
     void platform_admin_sees_every_tenant() {
-        Page page = browser.newPage();
-        page.navigate(app("/"));
-
-        logInAtKeycloak(page, "admin");
+        Page page = openAppAndLogInAs("admin");
 
         arriveAt(page, "/admin/tenants");
         assertThat(page.getByText("Stride Coaching").first()).isVisible();
@@ -121,11 +99,14 @@ class RoleLandingJourneyIT {
      * Keycloak's login with Organizations on is identity-first: the username on one page, the
      * password on the next.
      */
-    private void logInAtKeycloak(Page page, String username) {
+    private Page openAppAndLogInAs(String username) {
+        Page page = browser.newPage();
+        page.navigate(app("/"));
         page.locator("#username").fill(username);
         page.locator("#kc-login").click();
         page.locator("#password").fill(DemoData.PASSWORD);
         page.locator("#kc-login").click();
+        return page;
     }
 
     /** What the user saw, kept beside the test reports for a human to look at. */

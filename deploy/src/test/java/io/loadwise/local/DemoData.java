@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -44,6 +45,16 @@ public final class DemoData {
         this.db = db;
         this.tx = tx;
         this.now = clock.instant().atOffset(ZoneOffset.UTC);
+    }
+
+    /** Seeds the demo tenants, and their Keycloak logins, into a running application's infrastructure. */
+    public static void seedInto(ApplicationContext application, String keycloakUrl) {
+        new DemoData(
+                        application.getBean(DSLContext.class),
+                        application.getBean(TransactionTemplate.class),
+                        application.getBean(Clock.class))
+                .seed();
+        DemoIdentities.seed(keycloakUrl);
     }
 
     public void seed() {

@@ -66,10 +66,12 @@ public class RosterService {
     /**
      * Invites a client: a Keycloak account in the tenant's organization, a roster entry, and a
      * {@link ClientInvited} event (published in the same transaction, mailed by notifications).
+     *
+     * @return the new client, with the email address normalized as it was stored
      */
     @Transactional
     @PreAuthorize("hasRole('COACH')")
-    public ClientId invite(String email, String displayName) {
+    public InvitedClient invite(String email, String displayName) {
         TenantId tenantId = TenantContext.require();
         String normalizedEmail = email.trim().toLowerCase(Locale.ROOT);
         if (!normalizedEmail.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
@@ -98,7 +100,7 @@ public class RosterService {
                 tenant.slug(),
                 Optional.ofNullable(inviter.displayName()).orElse(tenant.name()),
                 clock.instant()));
-        return clientId;
+        return new InvitedClient(clientId, normalizedEmail);
     }
 
     private @Nullable UUID coachMemberOf(CurrentUser user) {

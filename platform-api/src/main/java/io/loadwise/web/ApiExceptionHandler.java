@@ -18,12 +18,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Cursor.InvalidCursorException.class)
     ProblemDetail invalidCursor(Cursor.InvalidCursorException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid cursor", e.getMessage(), "invalid-cursor");
+        return Problems.of(HttpStatus.BAD_REQUEST, "Invalid cursor", e.getMessage(), "invalid-cursor");
     }
 
     @ExceptionHandler(TenantContext.NoTenantException.class)
     ProblemDetail noTenant(TenantContext.NoTenantException e) {
-        return problem(
+        return Problems.of(
                 HttpStatus.FORBIDDEN,
                 "No organization in token",
                 "This endpoint works within one coaching business, but the token carries no single"
@@ -33,18 +33,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail accessDenied(AccessDeniedException e) {
-        return problem(HttpStatus.FORBIDDEN, "Access denied", "Your account may not do this.", "forbidden");
+        return Problems.of(HttpStatus.FORBIDDEN, "Access denied", "Your account may not do this.", "forbidden");
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badArgument(IllegalArgumentException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage(), "invalid-request");
-    }
-
-    static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        problem.setType(Problems.type(type));
-        return problem;
+        return Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage(), "invalid-request");
     }
 }

@@ -58,9 +58,7 @@ class ProblemDetailsSecurityHandler implements AuthenticationEntryPoint, AccessD
             String detail,
             String type)
             throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        problem.setType(Problems.type(type));
+        ProblemDetail problem = Problems.of(status, title, detail, type);
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -1,13 +1,18 @@
 package io.loadwise.testsupport;
 
+import static io.loadwise.jooq.Tables.TENANTS;
+
 import io.loadwise.tenancy.Tenant;
 import io.loadwise.tenancy.TenantId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.UUID;
+import java.util.function.Consumer;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 
 /** Fresh tenants in the shared test database, so tests never see each other's rows. */
 public final class TestTenants {
@@ -16,29 +21,33 @@ public final class TestTenants {
 
     /** Inserts a new tenant named {@code name} with a unique slug, as the application role would. */
     public static Tenant create(String name) {
-        UUID id = UUID.randomUUID();
+        TenantId id = new TenantId(UUID.randomUUID());
         String slug = "t-" + id.toString().replace("-", "").substring(0, 16);
+        seed(id, db -> db.insertInto(TENANTS)
+                .set(TENANTS.ID, id.value())
+                .set(TENANTS.SLUG, slug)
+                .set(TENANTS.NAME, name)
+                .set(TENANTS.CREATED_AT, OffsetDateTime.now())
+                .execute());
+        return new Tenant(id, slug, name, "USD", "UTC", "en", null);
+    }
+
+    /**
+     * Writes test data in one transaction of the application role, bound to {@code tenant} the way
+     * the application binds it: row level security admits only that tenant's rows.
+     */
+    public static void seed(TenantId tenant, Consumer<DSLContext> work) {
         try (Connection connection =
                 TestInfrastructure.postgres().appDataSource().getConnection()) {
             connection.setAutoCommit(false);
-            // Row level security lets a tenant row in only for the tenant of the transaction.
-            try (PreparedStatement tenant =
-                    connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-                tenant.setString(1, id.toString());
-                tenant.execute();
+            try (PreparedStatement set = connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+                set.setString(1, tenant.toString());
+                set.execute();
             }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into tenants (id, slug, name, created_at) values (?, ?, ?, ?)")) {
-                insert.setObject(1, id);
-                insert.setString(2, slug);
-                insert.setString(3, name);
-                insert.setTimestamp(4, Timestamp.from(Instant.now()));
-                insert.executeUpdate();
-            }
+            work.accept(DSL.using(connection, SQLDialect.POSTGRES));
             connection.commit();
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not create a test tenant", e);
+            throw new IllegalStateException("Could not seed test data for tenant " + tenant, e);
         }
-        return new Tenant(new TenantId(id), slug, name, "USD", "UTC", "en", null);
     }
 }

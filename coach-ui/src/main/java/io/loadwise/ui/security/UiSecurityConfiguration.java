@@ -31,10 +31,12 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
  * the error pages are public; Vaadin's navigation access control enforces the view annotations.
  */
 @Configuration(proxyBeanMethods = false)
-class UiSecurityConfiguration {
+public class UiSecurityConfiguration {
 
     static final String REGISTRATION_ID = "keycloak";
-    static final String LOGIN_URL = "/oauth2/authorization/" + REGISTRATION_ID;
+
+    /** Spring Security's OAuth2 login endpoint for the Keycloak registration; not a Vaadin route. */
+    public static final String LOGIN_URL = "/oauth2/authorization/" + REGISTRATION_ID;
 
     @Bean
     @Order(10)

@@ -1,7 +1,7 @@
 package io.loadwise.roster.web;
 
 import io.loadwise.roster.ClientAlreadyOnRosterException;
-import io.loadwise.roster.ClientId;
+import io.loadwise.roster.InvitedClient;
 import io.loadwise.roster.RosterEntry;
 import io.loadwise.roster.RosterPage;
 import io.loadwise.roster.RosterService;
@@ -9,7 +9,6 @@ import io.loadwise.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -66,16 +65,13 @@ class ClientsController {
         if (request.email() == null || request.displayName() == null) {
             throw new IllegalArgumentException("An invitation needs an 'email' and a 'displayName'.");
         }
-        ClientId client = roster.invite(request.email(), request.displayName());
-        return new Invitation(client.value(), request.email().trim().toLowerCase(Locale.ROOT));
+        InvitedClient invited = roster.invite(request.email(), request.displayName());
+        return new Invitation(invited.clientId().value(), invited.email());
     }
 
     @ExceptionHandler(ClientAlreadyOnRosterException.class)
     ProblemDetail alreadyOnRoster(ClientAlreadyOnRosterException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Already on the roster");
-        problem.setType(Problems.type("client-already-on-roster"));
-        return problem;
+        return Problems.of(HttpStatus.CONFLICT, "Already on the roster", e.getMessage(), "client-already-on-roster");
     }
 
     record InvitationRequest(
