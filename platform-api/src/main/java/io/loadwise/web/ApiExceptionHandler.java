@@ -1,6 +1,8 @@
 package io.loadwise.web;
 
 import io.loadwise.shared.Cursor;
+import io.loadwise.shared.NotFoundException;
+import io.loadwise.shared.StaleVersionException;
 import io.loadwise.tenancy.TenantContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -34,6 +36,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail accessDenied(AccessDeniedException e) {
         return Problems.of(HttpStatus.FORBIDDEN, "Access denied", "Your account may not do this.", "forbidden");
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), e.slug());
+    }
+
+    @ExceptionHandler(StaleVersionException.class)
+    ProblemDetail staleVersion(StaleVersionException e) {
+        return Problems.of(HttpStatus.PRECONDITION_FAILED, "Changed by someone else", e.getMessage(), "stale-version");
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -151,6 +151,14 @@ class RowLevelSecurityIT {
                                     + " ('tenants', 'members', 'clients', 'offers', 'processed_events')"
                                     + " and relrowsecurity and relforcerowsecurity"))
                     .isEqualTo(5);
+            // Every table with a tenant_id column, including ones added later, is under forced RLS.
+            assertThat(count(
+                            connection,
+                            "select count(*) from pg_class c join information_schema.columns col"
+                                    + " on col.table_name = c.relname and col.column_name = 'tenant_id'"
+                                    + " and col.table_schema = 'public'"
+                                    + " where c.relkind = 'r' and not (c.relrowsecurity and c.relforcerowsecurity)"))
+                    .isZero();
         }
     }
 
