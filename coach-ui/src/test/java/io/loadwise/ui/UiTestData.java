@@ -38,13 +38,45 @@ public final class UiTestData {
         return new SeededTenant(id, slug, name);
     }
 
-    public static void client(SeededTenant tenant, String name, String email, ClientStatus status) {
+    /**
+     * A coach of the business ({@code role} "owner" or "coach") whose Keycloak user id is {@code userId}.
+     *
+     * @return the member id
+     */
+    public static UUID member(SeededTenant tenant, UUID userId, String role, String name) {
+        UUID member = UUID.randomUUID();
+        TestTenants.seed(tenant.id(), db -> db.insertInto(MEMBERS)
+                .set(MEMBERS.TENANT_ID, tenant.id().value())
+                .set(MEMBERS.ID, member)
+                .set(MEMBERS.USER_ID, userId)
+                .set(MEMBERS.ROLE, role)
+                .set(MEMBERS.EMAIL, member + "@members.example")
+                .set(MEMBERS.DISPLAY_NAME, name)
+                .set(MEMBERS.CREATED_AT, OffsetDateTime.now())
+                .execute());
+        return member;
+    }
+
+    /** @return the client id */
+    public static UUID client(SeededTenant tenant, String name, String email, ClientStatus status) {
+        return client(tenant, UUID.randomUUID(), name, email, status, null);
+    }
+
+    /**
+     * A client who can sign in as Keycloak user {@code userId}, led by {@code coach} (a member id) or
+     * nobody.
+     *
+     * @return the client id
+     */
+    public static UUID client(
+            SeededTenant tenant, UUID userId, String name, String email, ClientStatus status, @Nullable UUID coach) {
+        UUID client = UUID.randomUUID();
         TestTenants.seed(tenant.id(), db -> {
             UUID member = UUID.randomUUID();
             db.insertInto(MEMBERS)
                     .set(MEMBERS.TENANT_ID, tenant.id().value())
                     .set(MEMBERS.ID, member)
-                    .set(MEMBERS.USER_ID, UUID.randomUUID())
+                    .set(MEMBERS.USER_ID, userId)
                     .set(MEMBERS.ROLE, "client")
                     .set(MEMBERS.EMAIL, email)
                     .set(MEMBERS.DISPLAY_NAME, name)
@@ -52,8 +84,9 @@ public final class UiTestData {
                     .execute();
             db.insertInto(CLIENTS)
                     .set(CLIENTS.TENANT_ID, tenant.id().value())
-                    .set(CLIENTS.ID, UUID.randomUUID())
+                    .set(CLIENTS.ID, client)
                     .set(CLIENTS.MEMBER_ID, member)
+                    .set(CLIENTS.COACH_ID, coach)
                     .set(CLIENTS.DISPLAY_NAME, name)
                     .set(CLIENTS.EMAIL, email)
                     .set(CLIENTS.STATUS, status.dbValue())
@@ -61,6 +94,7 @@ public final class UiTestData {
                     .set(CLIENTS.UPDATED_AT, OffsetDateTime.now())
                     .execute();
         });
+        return client;
     }
 
     public static void offer(

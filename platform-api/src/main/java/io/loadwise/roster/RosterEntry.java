@@ -1,5 +1,6 @@
 package io.loadwise.roster;
 
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -11,4 +12,12 @@ public record RosterEntry(
         ClientStatus status,
         @Nullable UUID coachId,
         @Nullable String coachName,
-        @Nullable String goal) {}
+        @Nullable String goal,
+        List<String> tags,
+        List<String> flags) {
+
+    public RosterEntry {
+        tags = List.copyOf(tags);
+        flags = List.copyOf(flags);
+    }
+}

@@ -4,6 +4,7 @@ import io.loadwise.identity.CurrentUser;
 import io.loadwise.identity.CurrentUsers;
 import io.loadwise.identity.IdentityProvisioning;
 import io.loadwise.identity.Role;
+import io.loadwise.roster.internal.RosterListQuery;
 import io.loadwise.roster.internal.RosterRepository;
 import io.loadwise.shared.Cursor;
 import io.loadwise.shared.Ids;
@@ -12,6 +13,7 @@ import io.loadwise.tenancy.TenantContext;
 import io.loadwise.tenancy.TenantDirectory;
 import io.loadwise.tenancy.TenantId;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,13 +23,14 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The roster's application service: reading the roster and inviting clients. */
+/** The roster's application service: reading, searching and filtering the roster, and inviting clients. */
 @Service
 public class RosterService {
 
     public static final int MAX_PAGE_SIZE = 200;
 
     private final RosterRepository roster;
+    private final RosterListQuery rosterList;
     private final TenantDirectory tenants;
     private final IdentityProvisioning identity;
     private final ApplicationEventPublisher events;
@@ -35,11 +38,13 @@ public class RosterService {
 
     RosterService(
             RosterRepository roster,
+            RosterListQuery rosterList,
             TenantDirectory tenants,
             IdentityProvisioning identity,
             ApplicationEventPublisher events,
             Clock clock) {
         this.roster = roster;
+        this.rosterList = rosterList;
         this.tenants = tenants;
         this.identity = identity;
         this.events = events;
@@ -47,20 +52,58 @@ public class RosterService {
     }
 
     /**
-     * A page of the current tenant's roster ordered by name, after the given cursor.
+     * A page of the roster ordered by name, after the given cursor: all clients for the owner, the
+     * clients they lead or co-coach for another coach.
      *
      * @param cursor the {@code nextCursor} of the previous page, or null for the first page
      * @param limit page size, 1 to {@value #MAX_PAGE_SIZE}
      */
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('COACH', 'PLATFORM_ADMIN')")
+    @PreAuthorize("hasRole('COACH')")
     public RosterPage page(@Nullable String cursor, int limit) {
+        return page(RosterFilter.all(), cursor, limit);
+    }
+
+    /**
+     * A page of the clients the signed-in coach may see that match {@code filter}, in the filter's
+     * order, after the given cursor. Platform admins and clients do not browse rosters.
+     *
+     * @param cursor the {@code nextCursor} of the previous page with the same sort, or null
+     * @param limit page size, 1 to {@value #MAX_PAGE_SIZE}
+     * @throws IllegalArgumentException for a bad limit or a cursor of another sort
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('COACH')")
+    public RosterPage page(RosterFilter filter, @Nullable String cursor, int limit) {
         if (limit < 1 || limit > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_PAGE_SIZE + ", was " + limit);
         }
         TenantContext.require();
-        Optional<Cursor> after = Optional.ofNullable(cursor).map(c -> Cursor.decode(c, 2));
-        return roster.page(after, limit);
+        Optional<Cursor> after = Optional.ofNullable(cursor).map(c -> Cursor.decode(c, 4));
+        after.ifPresent(c -> {
+            if (!c.values().getFirst().equals(filter.sort().parameter())) {
+                throw new IllegalArgumentException("This cursor continues the roster sorted by '"
+                        + c.values().getFirst() + "', not by '" + filter.sort().parameter()
+                        + "'. Ask for the first page of the new order without a cursor.");
+            }
+        });
+        return rosterList.page(CurrentUsers.require().userId(), filter, after, limit);
+    }
+
+    /** The tags the business uses, with how many clients carry each. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('COACH')")
+    public List<TagCount> tags() {
+        TenantContext.require();
+        return rosterList.tags();
+    }
+
+    /** The business's owner and coaches who can be assigned to clients, by name. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('COACH')")
+    public List<CoachRef> coaches() {
+        TenantContext.require();
+        return rosterList.coaches();
     }
 
     /**

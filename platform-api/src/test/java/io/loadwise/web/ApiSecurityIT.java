@@ -1,6 +1,7 @@
 package io.loadwise.web;
 
 import static io.loadwise.jooq.Tables.CLIENTS;
+import static io.loadwise.jooq.Tables.MEMBERS;
 import static io.loadwise.jooq.Tables.TENANTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -88,12 +89,13 @@ class ApiSecurityIT {
         betaCoach = "beta-coach-" + run;
         teamlessCoach = "teamless-" + run;
         alphaCoachId = keycloakData.createUser(alphaCoach, PASSWORD, alpha.toString(), "coach");
-        keycloakData.createUser(betaCoach, PASSWORD, beta.toString(), "coach");
+        String betaCoachId = keycloakData.createUser(betaCoach, PASSWORD, beta.toString(), "coach");
         keycloakData.createUser(teamlessCoach, PASSWORD, null, "coach");
 
         // The tenant rows use the organization ids, as sign-up does.
-        seedTenant(alpha, "alpha-" + run, List.of("ann@alpha.example", "bob@alpha.example"));
-        seedTenant(beta, "beta-" + run, List.of("cy@beta.example"));
+        // Each coach owns their business, so sees its whole roster.
+        seedTenant(alpha, "alpha-" + run, alphaCoachId, List.of("ann@alpha.example", "bob@alpha.example"));
+        seedTenant(beta, "beta-" + run, betaCoachId, List.of("cy@beta.example"));
 
         realmTestKey = addVerificationKeyToRealm();
     }
@@ -308,7 +310,7 @@ class ApiSecurityIT {
         return URI.create("http://localhost:" + environment.getProperty("local.server.port") + path);
     }
 
-    private void seedTenant(TenantId tenant, String slug, List<String> clientEmails) {
+    private void seedTenant(TenantId tenant, String slug, String ownerUserId, List<String> clientEmails) {
         OffsetDateTime now = OffsetDateTime.now();
         TenantContext.runAs(
                 tenant,
@@ -318,6 +320,15 @@ class ApiSecurityIT {
                             .set(TENANTS.SLUG, slug)
                             .set(TENANTS.NAME, "Tenant " + slug)
                             .set(TENANTS.CREATED_AT, now)
+                            .execute();
+                    db.insertInto(MEMBERS)
+                            .set(MEMBERS.TENANT_ID, tenant.value())
+                            .set(MEMBERS.ID, UUID.randomUUID())
+                            .set(MEMBERS.USER_ID, UUID.fromString(ownerUserId))
+                            .set(MEMBERS.ROLE, "owner")
+                            .set(MEMBERS.EMAIL, "owner-" + slug + "@test.example")
+                            .set(MEMBERS.DISPLAY_NAME, "Owner of " + slug)
+                            .set(MEMBERS.CREATED_AT, now)
                             .execute();
                     for (String email : clientEmails) {
                         db.insertInto(CLIENTS)

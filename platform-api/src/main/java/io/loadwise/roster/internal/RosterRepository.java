@@ -3,21 +3,15 @@ package io.loadwise.roster.internal;
 import static io.loadwise.jooq.Tables.CLIENTS;
 import static io.loadwise.jooq.Tables.MEMBERS;
 
-import io.loadwise.jooq.tables.Members;
 import io.loadwise.roster.ClientId;
 import io.loadwise.roster.ClientStatus;
-import io.loadwise.roster.RosterEntry;
-import io.loadwise.roster.RosterPage;
-import io.loadwise.shared.Cursor;
 import io.loadwise.tenancy.TenantContext;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.Record;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -30,46 +24,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class RosterRepository {
 
-    private static final Members COACH = MEMBERS.as("coach");
-
     private final DSLContext db;
     private final Clock clock;
 
     RosterRepository(DSLContext db, Clock clock) {
         this.db = db;
         this.clock = clock;
-    }
-
-    @Transactional(propagation = Propagation.MANDATORY)
-    public RosterPage page(Optional<Cursor> after, int limit) {
-        var condition = after.map(c -> org.jooq
-                        .impl
-                        .DSL
-                        .row(CLIENTS.DISPLAY_NAME, CLIENTS.ID)
-                        .gt(c.values().get(0), UUID.fromString(c.values().get(1))))
-                .orElse(org.jooq.impl.DSL.noCondition());
-        List<RosterEntry> rows = db.select(
-                        CLIENTS.ID,
-                        CLIENTS.DISPLAY_NAME,
-                        CLIENTS.EMAIL,
-                        CLIENTS.STATUS,
-                        CLIENTS.COACH_ID,
-                        CLIENTS.GOAL,
-                        COACH.DISPLAY_NAME)
-                .from(CLIENTS)
-                .leftJoin(COACH)
-                .on(COACH.TENANT_ID.eq(CLIENTS.TENANT_ID).and(COACH.ID.eq(CLIENTS.COACH_ID)))
-                .where(condition)
-                .orderBy(CLIENTS.DISPLAY_NAME, CLIENTS.ID)
-                .limit(limit + 1)
-                .fetch(RosterRepository::toEntry);
-        if (rows.size() <= limit) {
-            return new RosterPage(rows, null);
-        }
-        List<RosterEntry> page = rows.subList(0, limit);
-        RosterEntry last = page.get(limit - 1);
-        return new RosterPage(
-                page, Cursor.of(last.displayName(), last.id().toString()).encode());
     }
 
     public boolean hasClientWithEmail(String email) {
@@ -108,16 +68,5 @@ public class RosterRepository {
                 .set(CLIENTS.CREATED_AT, now)
                 .set(CLIENTS.UPDATED_AT, now)
                 .execute();
-    }
-
-    private static RosterEntry toEntry(Record r) {
-        return new RosterEntry(
-                new ClientId(r.get(CLIENTS.ID)),
-                r.get(CLIENTS.DISPLAY_NAME),
-                r.get(CLIENTS.EMAIL),
-                ClientStatus.fromDb(r.get(CLIENTS.STATUS)),
-                r.get(CLIENTS.COACH_ID),
-                r.get(COACH.DISPLAY_NAME),
-                r.get(CLIENTS.GOAL));
     }
 }

@@ -3,13 +3,18 @@ package io.loadwise.roster.web;
 import io.loadwise.roster.ClientAlreadyOnRosterException;
 import io.loadwise.roster.InvitedClient;
 import io.loadwise.roster.RosterEntry;
+import io.loadwise.roster.RosterFilter;
 import io.loadwise.roster.RosterPage;
 import io.loadwise.roster.RosterService;
+import io.loadwise.roster.RosterSort;
 import io.loadwise.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -36,12 +41,49 @@ class ClientsController {
     }
 
     @GetMapping
-    @Operation(summary = "The roster of the caller's coaching business, by name, a page at a time")
+    @Operation(
+            summary = "Search, filter and sort the roster, a page at a time",
+            description = "The owner sees every client, another coach the clients they lead or co-coach; platform"
+                    + " admins and clients get 403. Keyset pagination: follow the Link rel=next header or pass"
+                    + " nextCursor as cursor with the same sort (a cursor of another sort is a 400).")
     ResponseEntity<ClientsPage> list(
             @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) @Nullable
                     String cursor,
-            @Parameter(description = "page size, 1-200") @RequestParam(defaultValue = "50") int limit) {
-        RosterPage page = roster.page(cursor, limit);
+            @Parameter(description = "page size, 1-200") @RequestParam(defaultValue = "50") int limit,
+            @Parameter(description = "case-insensitive part of the name or email")
+                    @RequestParam(required = false)
+                    @Nullable
+                    String q,
+            @Parameter(description = "lead, active, paused or alumni; repeat for several")
+                    @RequestParam(required = false)
+                    @Nullable
+                    List<String> status,
+            @Parameter(description = "clients carrying this tag") @RequestParam(required = false) @Nullable String tag,
+            @Parameter(description = "member id of a coach, or 'me': clients they lead or co-coach")
+                    @RequestParam(required = false)
+                    @Nullable
+                    String coach,
+            @Parameter(description = "clients with a raised flag of this kind")
+                    @RequestParam(required = false)
+                    @Nullable
+                    String flag,
+            @Parameter(description = "name, -name, created, -created or status") @RequestParam(defaultValue = "name")
+                    String sort) {
+        RosterFilter filter = new RosterFilter(
+                q,
+                status == null
+                        ? Set.of()
+                        : status.stream()
+                                .flatMap(s -> Arrays.stream(s.split(",")))
+                                .filter(s -> !s.isBlank())
+                                .map(ProfileJson::status)
+                                .collect(Collectors.toSet()),
+                tag,
+                coachId(coach),
+                "me".equals(coach),
+                flag,
+                RosterSort.parse(sort));
+        RosterPage page = roster.page(filter, cursor, limit);
         ResponseEntity.BodyBuilder response = ResponseEntity.ok();
         if (page.nextCursor() != null) {
             String next = ServletUriComponentsBuilder.fromCurrentRequest()
@@ -53,6 +95,23 @@ class ClientsController {
         }
         return response.body(
                 new ClientsPage(page.entries().stream().map(ClientView::of).toList(), page.nextCursor()));
+    }
+
+    @GetMapping("/tags")
+    @Operation(summary = "The tags the business uses, with how many clients carry each")
+    List<TagView> tags() {
+        return roster.tags().stream().map(t -> new TagView(t.tag(), t.count())).toList();
+    }
+
+    private static @Nullable UUID coachId(@Nullable String coach) {
+        if (coach == null || coach.isBlank() || "me".equals(coach)) {
+            return null;
+        }
+        try {
+            return UUID.fromString(coach.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'coach' must be a coach's member id or 'me', not '" + coach + "'.");
+        }
     }
 
     @PostMapping("/invitations")
@@ -79,6 +138,8 @@ class ClientsController {
 
     record Invitation(UUID clientId, String email) {}
 
+    record TagView(String tag, int count) {}
+
     record ClientsPage(List<ClientView> items, @Nullable String nextCursor) {}
 
     record ClientView(
@@ -88,7 +149,9 @@ class ClientsController {
             String status,
             @Nullable UUID coachId,
             @Nullable String coachName,
-            @Nullable String goal) {
+            @Nullable String goal,
+            List<String> tags,
+            List<String> flags) {
 
         static ClientView of(RosterEntry e) {
             return new ClientView(
@@ -98,7 +161,9 @@ class ClientsController {
                     e.status().dbValue(),
                     e.coachId(),
                     e.coachName(),
-                    e.goal());
+                    e.goal(),
+                    e.tags(),
+                    e.flags());
         }
     }
 }
