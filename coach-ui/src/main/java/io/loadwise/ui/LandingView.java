@@ -17,7 +17,7 @@ import java.util.Optional;
 
 /**
  * The root: sends each person to where their role works. A platform admin to the tenant list, a
- * coach to their roster, a client to their coaching business's storefront. Someone with none of
+ * coach to their roster, a client to their portal in their coaching business. Someone with none of
  * those (a fresh account, or a client whose business is gone) is told so instead of bouncing.
  */
 @Route(value = "", layout = MainLayout.class)
@@ -55,7 +55,7 @@ public class LandingView extends Main implements BeforeEnterObserver {
             return Optional.of("coach/roster");
         }
         if (user.has(Role.CLIENT)) {
-            return user.tenantId().flatMap(tenants::findById).map(Tenant::slug).map(slug -> "t/" + slug);
+            return user.tenantId().flatMap(tenants::findById).map(Tenant::slug).map(slug -> "t/" + slug + "/me");
         }
         return Optional.empty();
     }

@@ -28,8 +28,8 @@ import io.loadwise.tenancy.Tenant;
 import io.loadwise.testsupport.IntegrationTest;
 import io.loadwise.ui.UiTestData.SeededTenant;
 import io.loadwise.ui.admin.TenantsView;
+import io.loadwise.ui.portal.PortalHomeView;
 import io.loadwise.ui.roster.RosterView;
-import io.loadwise.ui.storefront.StorefrontView;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -134,15 +134,16 @@ class UiViewsIT {
     }
 
     @Test
-    void the_landing_page_sends_a_client_to_their_businesss_storefront() {
+    void the_landing_page_sends_a_client_to_their_portal() {
         signedIn = SignedIn.as("Ana Lima", stride.id(), Role.CLIENT);
 
         navigate("");
 
-        assertThat(currentView()).isInstanceOf(StorefrontView.class);
+        assertThat(currentView()).isInstanceOf(PortalHomeView.class);
         assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath())
-                .isEqualTo("t/" + stride.slug());
-        assertThat(_get(H1.class, spec -> spec.withId("tenant-name")).getText()).isEqualTo("Stride Coaching");
+                .isEqualTo("t/" + stride.slug() + "/me");
+        assertThat(_get(Span.class, spec -> spec.withId("portal-business")).getText())
+                .isEqualTo("Stride Coaching");
     }
 
     @Test

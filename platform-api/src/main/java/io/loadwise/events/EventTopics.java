@@ -1,5 +1,7 @@
 package io.loadwise.events;
 
+import io.loadwise.intake.IntakeSubmitted;
+import io.loadwise.messaging.MessagePosted;
 import io.loadwise.roster.ClientInvited;
 import java.util.List;
 import java.util.stream.Stream;
@@ -23,7 +25,8 @@ public class EventTopics {
     public static final String DEAD_LETTER_SUFFIX = ".DLT";
 
     /** The topics of all externalized events. */
-    public static final List<String> EVENT_TOPICS = List.of(ClientInvited.TOPIC);
+    public static final List<String> EVENT_TOPICS =
+            List.of(ClientInvited.TOPIC, IntakeSubmitted.TOPIC, MessagePosted.TOPIC);
 
     public static String deadLetterTopic(String topic) {
         return topic + DEAD_LETTER_SUFFIX;

@@ -1,0 +1,131 @@
+package io.loadwise.ui.messaging;
+
+import static io.loadwise.jooq.Tables.CLIENTS;
+import static io.loadwise.jooq.Tables.MEMBERS;
+
+import com.github.mvysny.fakeservlet.FakeRequest;
+import com.vaadin.flow.server.VaadinServletRequest;
+import io.loadwise.identity.KeycloakClaims;
+import io.loadwise.identity.Role;
+import io.loadwise.roster.ClientId;
+import io.loadwise.tenancy.TenantContext;
+import io.loadwise.testsupport.TestTenants;
+import io.loadwise.ui.UiTestData;
+import io.loadwise.ui.UiTestData.SeededTenant;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
+
+/**
+ * A coaching business with people who are members of it, seeded straight into PostgreSQL, and a
+ * way to sign in as each of them in a browserless UI test: the owner, the lead coach of two
+ * clients, a coach with no clients, and the clients Ann and Bea.
+ */
+public final class Team {
+
+    /** Someone of the business: their Keycloak user id, member id and name. */
+    public record Person(UUID userId, UUID memberId, String name, Role role) {}
+
+    public final SeededTenant tenant;
+    public final Person owner;
+    public final Person lead;
+    public final Person otherCoach;
+    public final Person ann;
+    public final Person bea;
+    public final ClientId annClient = new ClientId(UUID.randomUUID());
+    public final ClientId beaClient = new ClientId(UUID.randomUUID());
+
+    private Team(String businessName) {
+        tenant = UiTestData.tenant(businessName, "USD", "en-US");
+        owner = person("Olga Owner", Role.COACH);
+        lead = person("Leo Lead", Role.COACH);
+        otherCoach = person("Otto Other", Role.COACH);
+        ann = person("Ann Runner", Role.CLIENT);
+        bea = person("Bea Runner", Role.CLIENT);
+        TestTenants.seed(tenant.id(), db -> {
+            member(db, owner, "owner");
+            member(db, lead, "coach");
+            member(db, otherCoach, "coach");
+            member(db, ann, "client");
+            member(db, bea, "client");
+            client(db, annClient, ann);
+            client(db, beaClient, bea);
+        });
+    }
+
+    public static Team of(String businessName) {
+        return new Team(businessName);
+    }
+
+    /**
+     * Signs {@code person} in as Keycloak would (an OIDC login with the business as their one
+     * organization) and binds the tenant as the request filter does. Close to sign out.
+     */
+    public AutoCloseable signIn(Person person) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("sub", person.userId().toString());
+        claims.put("name", person.name());
+        claims.put("email", person.memberId() + "@example.com");
+        claims.put("roles", List.of(person.role().realmRole()));
+        claims.put(
+                KeycloakClaims.TENANT_CLAIM,
+                Map.of("some-alias", Map.of("id", tenant.id().toString())));
+        OidcIdToken idToken =
+                new OidcIdToken("id-token", Instant.now(), Instant.now().plusSeconds(300), claims);
+        List<GrantedAuthority> authorities = new ArrayList<>(KeycloakClaims.authorities(claims));
+        authorities.add(new OidcUserAuthority(idToken));
+        OAuth2AuthenticationToken authentication =
+                new OAuth2AuthenticationToken(new DefaultOidcUser(authorities, idToken), authorities, "keycloak");
+        SecurityContextHolder.getContext().setAuthentication(authentication);
+        FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
+        request.setUserPrincipalInt(authentication);
+        request.setUserInRole((principal, role) ->
+                authorities.stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role)));
+        TenantContext.Scope scope = TenantContext.bind(tenant.id());
+        return () -> {
+            scope.close();
+            SecurityContextHolder.clearContext();
+        };
+    }
+
+    private static Person person(String name, Role role) {
+        return new Person(UUID.randomUUID(), UUID.randomUUID(), name, role);
+    }
+
+    private void member(DSLContext db, Person person, String role) {
+        db.insertInto(MEMBERS)
+                .set(MEMBERS.TENANT_ID, tenant.id().value())
+                .set(MEMBERS.ID, person.memberId())
+                .set(MEMBERS.USER_ID, person.userId())
+                .set(MEMBERS.ROLE, role)
+                .set(MEMBERS.EMAIL, person.memberId() + "@example.com")
+                .set(MEMBERS.DISPLAY_NAME, person.name())
+                .set(MEMBERS.CREATED_AT, OffsetDateTime.now())
+                .execute();
+    }
+
+    private void client(DSLContext db, ClientId id, Person person) {
+        db.insertInto(CLIENTS)
+                .set(CLIENTS.TENANT_ID, tenant.id().value())
+                .set(CLIENTS.ID, id.value())
+                .set(CLIENTS.MEMBER_ID, person.memberId())
+                .set(CLIENTS.COACH_ID, lead.memberId())
+                .set(CLIENTS.DISPLAY_NAME, person.name())
+                .set(CLIENTS.EMAIL, person.memberId() + "@example.com")
+                .set(CLIENTS.STATUS, "active")
+                .set(CLIENTS.CREATED_AT, OffsetDateTime.now())
+                .set(CLIENTS.UPDATED_AT, OffsetDateTime.now())
+                .execute();
+    }
+}
