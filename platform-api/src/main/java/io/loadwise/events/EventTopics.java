@@ -1,6 +1,8 @@
 package io.loadwise.events;
 
+import io.loadwise.onboarding.TenantSignedUp;
 import io.loadwise.roster.ClientInvited;
+import io.loadwise.team.CoachInvited;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -23,7 +25,8 @@ public class EventTopics {
     public static final String DEAD_LETTER_SUFFIX = ".DLT";
 
     /** The topics of all externalized events. */
-    public static final List<String> EVENT_TOPICS = List.of(ClientInvited.TOPIC);
+    public static final List<String> EVENT_TOPICS =
+            List.of(ClientInvited.TOPIC, TenantSignedUp.TOPIC, CoachInvited.TOPIC);
 
     public static String deadLetterTopic(String topic) {
         return topic + DEAD_LETTER_SUFFIX;
