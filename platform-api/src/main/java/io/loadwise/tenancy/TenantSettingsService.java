@@ -103,6 +103,12 @@ public class TenantSettingsService {
         return tenants.logo(tenant);
     }
 
+    /** Public: when the storefront logo last changed, or empty without a logo (versions its URL). */
+    @Transactional(readOnly = true)
+    public Optional<java.time.Instant> logoUpdatedAt(TenantId tenant) {
+        return tenants.logoUpdatedAt(tenant);
+    }
+
     /**
      * Adds a business that just signed up, pending until its owner confirms their email. Runs in
      * the caller's transaction, bound to the new tenant.

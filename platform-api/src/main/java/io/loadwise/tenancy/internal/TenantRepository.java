@@ -170,6 +170,13 @@ public class TenantRepository {
                         r.getContentType(), r.getBytes(), r.getUpdatedAt().toInstant()));
     }
 
+    public Optional<java.time.Instant> logoUpdatedAt(TenantId tenant) {
+        return db.select(TENANT_LOGOS.UPDATED_AT)
+                .from(TENANT_LOGOS)
+                .where(TENANT_LOGOS.TENANT_ID.eq(tenant.value()))
+                .fetchOptional(r -> r.value1().toInstant());
+    }
+
     public boolean isActiveOwner(UUID userId) {
         return db.fetchExists(
                 MEMBERS, MEMBERS.USER_ID.eq(userId), MEMBERS.ROLE.eq("owner"), MEMBERS.REMOVED_AT.isNull());
