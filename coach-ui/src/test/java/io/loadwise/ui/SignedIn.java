@@ -39,8 +39,13 @@ final class SignedIn implements AutoCloseable {
 
     /** Signs in a Keycloak user who belongs to {@code tenant} (or none) with the given realm roles. */
     static SignedIn as(String name, @Nullable TenantId tenant, Role... roles) {
+        return as(UUID.randomUUID(), name, tenant, roles);
+    }
+
+    /** As {@link #as(String, TenantId, Role...)}, for a user whose Keycloak id the test knows (a member row's user_id). */
+    static SignedIn as(UUID userId, String name, @Nullable TenantId tenant, Role... roles) {
         Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("sub", UUID.randomUUID().toString());
+        claims.put("sub", userId.toString());
         claims.put("name", name);
         claims.put("email", name.toLowerCase().replace(' ', '.') + "@example.com");
         claims.put("roles", Arrays.stream(roles).map(Role::realmRole).toList());

@@ -9,6 +9,8 @@ import io.loadwise.testsupport.TestInfrastructure;
 import io.loadwise.testsupport.TestTenants;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -51,6 +53,26 @@ final class InviteEvents {
         return TestInfrastructure.mail().received().stream()
                 .filter(m -> recipients(m).contains(recipient))
                 .toList();
+    }
+
+    /** The decoded plain-text part, as the recipient reads it (quoted-printable undone). */
+    static String text(Part part) {
+        try {
+            if (part.isMimeType("text/plain")) {
+                return (String) part.getContent();
+            }
+            if (part.getContent() instanceof Multipart multipart) {
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    String text = text(multipart.getBodyPart(i));
+                    if (!text.isEmpty()) {
+                        return text;
+                    }
+                }
+            }
+            return "";
+        } catch (MessagingException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<String> recipients(MimeMessage message) {

@@ -14,7 +14,7 @@ class SignupSecurity {
 
     @Bean
     @Order(0)
-    SecurityFilterChain signupSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain publicSignupEndpoint(HttpSecurity http) throws Exception {
         return http.securityMatcher(SignupsController.PATH)
                 .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, SignupsController.PATH)
                         .permitAll()
