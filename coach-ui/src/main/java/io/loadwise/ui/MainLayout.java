@@ -78,6 +78,8 @@ public class MainLayout extends AppLayout {
         user.ifPresent(u -> {
             if (u.has(Role.COACH)) {
                 navigation.addItem(new SideNavItem("Roster", "/coach/roster"));
+                navigation.addItem(new SideNavItem("Team", "/coach/team"));
+                navigation.addItem(new SideNavItem("Settings", "/coach/settings"));
             }
             if (u.has(Role.PLATFORM_ADMIN)) {
                 navigation.addItem(new SideNavItem("Tenants", "/admin/tenants"));

@@ -2,7 +2,9 @@ package io.loadwise.events;
 
 import io.loadwise.intake.IntakeSubmitted;
 import io.loadwise.messaging.MessagePosted;
+import io.loadwise.onboarding.TenantSignedUp;
 import io.loadwise.roster.ClientInvited;
+import io.loadwise.team.CoachInvited;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -26,7 +28,12 @@ public class EventTopics {
 
     /** The topics of all externalized events. */
     public static final List<String> EVENT_TOPICS =
-            List.of(ClientInvited.TOPIC, IntakeSubmitted.TOPIC, MessagePosted.TOPIC);
+            List.of(
+                    ClientInvited.TOPIC,
+                    IntakeSubmitted.TOPIC,
+                    MessagePosted.TOPIC,
+                    TenantSignedUp.TOPIC,
+                    CoachInvited.TOPIC);
 
     public static String deadLetterTopic(String topic) {
         return topic + DEAD_LETTER_SUFFIX;

@@ -1,6 +1,7 @@
 package io.loadwise.identity;
 
 import io.loadwise.tenancy.TenantId;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -18,12 +19,32 @@ public interface IdentityProvisioning {
     ProvisionedTenant createTenant(String name, String slug, String ownerEmail, String ownerName);
 
     /**
+     * Undoes {@link #createTenant}: deletes the organization and the owner's account. For a
+     * signup whose database half failed, so that no half-created business remains.
+     */
+    void deleteTenant(ProvisionedTenant tenant);
+
+    /**
      * Creates (or reuses) a user, makes them a member of the tenant's organization with the given
      * realm role, and requires them to set a password and verify their email on first login.
      *
      * @return the Keycloak user id
      */
     UUID inviteUser(TenantId tenant, String email, String displayName, Role role);
+
+    /** The Keycloak account registered with this email address, if any. */
+    Optional<UUID> findUserByEmail(String email);
+
+    /**
+     * Sets the user's password and marks their email verified (they proved it by following a link
+     * we mailed there), clearing the required actions an invite left.
+     *
+     * @throws PasswordRejectedException when the realm's password policy refuses the password
+     */
+    void setPassword(UUID userId, String password);
+
+    /** Ends the user's membership in the tenant's organization, so their logins no longer name it. */
+    void removeFromTenant(TenantId tenant, UUID userId);
 
     record ProvisionedTenant(TenantId tenantId, UUID ownerUserId) {}
 }

@@ -7,13 +7,15 @@ import org.springframework.modulith.events.Externalized;
 
 /**
  * A coach invited a client to their coaching business. Sent to Kafka keyed by tenant, so one
- * tenant's events stay in order; the notifications module mails the invite.
+ * tenant's events stay in order; the notifications module mails the invite with a link, issued
+ * for {@code memberId}, that lets the client set their password.
  */
 @Externalized(ClientInvited.TOPIC + "::#{tenantId().toString()}")
 public record ClientInvited(
         UUID eventId,
         TenantId tenantId,
         ClientId clientId,
+        UUID memberId,
         String email,
         String displayName,
         String tenantName,

@@ -108,7 +108,8 @@ public class RosterService {
 
     /**
      * Invites a client: a Keycloak account in the tenant's organization, a roster entry, and a
-     * {@link ClientInvited} event (published in the same transaction, mailed by notifications).
+     * {@link ClientInvited} event (published in the same transaction, mailed by notifications with
+     * a single-use link to set a password, see {@code io.loadwise.onboarding.AccountLinks}).
      *
      * @return the new client, with the email address normalized as it was stored
      */
@@ -137,6 +138,7 @@ public class RosterService {
                 Ids.newId(clock),
                 tenantId,
                 clientId,
+                memberId,
                 normalizedEmail,
                 displayName.trim(),
                 tenant.name(),

@@ -23,6 +23,14 @@ public class TenantDirectory {
         return tenants.findBySlug(slug);
     }
 
+    /**
+     * Public: the business whose storefront is at {@code /t/<slug>}, when it is open. A business
+     * whose owner has not confirmed their email yet has no storefront.
+     */
+    public Optional<Tenant> findStorefront(String slug) {
+        return tenants.findActiveBySlug(slug);
+    }
+
     public Optional<Tenant> findById(TenantId id) {
         return tenants.findById(id);
     }

@@ -2,6 +2,7 @@ package io.loadwise.web;
 
 import io.loadwise.identity.IdentityProperties;
 import io.loadwise.identity.KeycloakClaims;
+import io.loadwise.identity.RemovedMembers;
 import io.loadwise.identity.TenantBindingFilter;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -35,7 +36,8 @@ class ApiSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemDetailsSecurityHandler problems) throws Exception {
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http, ProblemDetailsSecurityHandler problems, RemovedMembers removedMembers) throws Exception {
         JwtAuthenticationConverter authentication = new JwtAuthenticationConverter();
         authentication.setJwtGrantedAuthoritiesConverter(jwt -> KeycloakClaims.authorities(jwt.getClaims()));
         return http.securityMatcher("/api/**")
@@ -47,7 +49,7 @@ class ApiSecurityConfiguration {
                         handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
-                .addFilterAfter(new TenantBindingFilter(), BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new TenantBindingFilter(removedMembers), BearerTokenAuthenticationFilter.class)
                 .build();
     }
 

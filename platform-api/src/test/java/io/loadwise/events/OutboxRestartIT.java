@@ -40,6 +40,7 @@ class OutboxRestartIT {
                 UUID.randomUUID(),
                 tenant.id(),
                 new ClientId(UUID.randomUUID()),
+                UUID.randomUUID(),
                 "outbox-" + UUID.randomUUID() + "@example.com",
                 "Olive Outbox",
                 tenant.name(),

@@ -3,6 +3,7 @@ package io.loadwise.ui.security;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import io.loadwise.identity.IdentityProperties;
 import io.loadwise.identity.KeycloakClaims;
+import io.loadwise.identity.RemovedMembers;
 import io.loadwise.identity.TenantBindingFilter;
 import java.util.HashSet;
 import java.util.Map;
@@ -28,7 +29,9 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
  *
  * <p>Login is OIDC authorization code against Keycloak; logout ends the Keycloak session too
  * (RP-initiated logout) and comes back to the app root. Storefront pages ({@code /t/<slug>}) and
- * the error pages are public; Vaadin's navigation access control enforces the view annotations.
+ * the error pages are public, as are the signup ({@code /signup}) and set-password
+ * ({@code /welcome/<token>}) pages by their {@code @AnonymousAllowed}; logos are served publicly by
+ * platform-api's own chain. Vaadin's navigation access control enforces the view annotations.
  */
 @Configuration(proxyBeanMethods = false)
 public class UiSecurityConfiguration {
@@ -40,12 +43,12 @@ public class UiSecurityConfiguration {
 
     @Bean
     @Order(10)
-    SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain uiSecurity(HttpSecurity http, RemovedMembers removedMembers) throws Exception {
         http.oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(keycloakRoles())));
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.oauth2LoginPage(LOGIN_URL, "{baseUrl}"));
         // The same binding the API uses: the tenant comes from the verified ID token, for the whole
         // request, so every service call a view makes runs under row level security for it.
-        http.addFilterAfter(new TenantBindingFilter(), AuthorizationFilter.class);
+        http.addFilterAfter(new TenantBindingFilter(removedMembers), AuthorizationFilter.class);
         return http.build();
     }
 

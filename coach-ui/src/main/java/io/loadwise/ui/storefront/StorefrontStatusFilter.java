@@ -9,7 +9,8 @@ import java.io.IOException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives a storefront address that no coaching business uses the HTTP status 404.
+ * Gives a storefront address that no open coaching business uses the HTTP status 404 (a business
+ * whose owner has not confirmed their email yet has no storefront).
  *
  * <p>Vaadin answers the first request for any route with its page shell and status 200, and
  * renders the view (here, the not-found page) in a later request; search engines and link
@@ -40,7 +41,7 @@ class StorefrontStatusFilter extends OncePerRequestFilter {
             String slug = path.substring(PREFIX.length());
             if (!slug.isEmpty()
                     && !slug.contains("/")
-                    && tenants.findBySlug(slug).isEmpty()) {
+                    && tenants.findStorefront(slug).isEmpty()) {
                 response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             }
         }

@@ -3,6 +3,7 @@ package io.loadwise.ui.storefront;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -18,6 +19,7 @@ import io.loadwise.catalog.OfferKind;
 import io.loadwise.tenancy.Tenant;
 import io.loadwise.tenancy.TenantContext;
 import io.loadwise.tenancy.TenantDirectory;
+import io.loadwise.tenancy.TenantSettingsService;
 import io.loadwise.ui.MainLayout;
 import java.util.List;
 import java.util.Locale;
@@ -32,17 +34,19 @@ import java.util.Locale;
 public class StorefrontView extends Main implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final TenantDirectory tenants;
+    private final TenantSettingsService branding;
     private final Catalog catalog;
     private String title = "Loadwise";
 
-    public StorefrontView(TenantDirectory tenants, Catalog catalog) {
+    public StorefrontView(TenantDirectory tenants, TenantSettingsService branding, Catalog catalog) {
         this.tenants = tenants;
+        this.branding = branding;
         this.catalog = catalog;
     }
 
     @Override
     public void setParameter(BeforeEvent event, String slug) {
-        Tenant tenant = tenants.findBySlug(slug)
+        Tenant tenant = tenants.findStorefront(slug)
                 .orElseThrow(() -> new NotFoundException("No coaching business has the address /t/" + slug + "."));
         List<Offer> offers = TenantContext.callAs(tenant.id(), catalog::activeOffers);
         title = tenant.name() + " · Loadwise";
@@ -56,8 +60,19 @@ public class StorefrontView extends Main implements HasUrlParameter<String>, Has
 
     private void show(Tenant tenant, List<Offer> offers) {
         removeAll();
+        branding.logoUpdatedAt(tenant.id()).ifPresent(updated -> {
+            Image logo = new Image("/tenant-logos/" + tenant.id() + "?v=" + updated.toEpochMilli(), tenant.name());
+            logo.setId("tenant-logo");
+            logo.setMaxHeight("80px");
+            add(logo);
+        });
         H1 name = new H1(tenant.name());
         name.setId("tenant-name");
+        if (tenant.brandColor() != null) {
+            // Validated as #rrggbb when saved, so it is safe inside a style value.
+            name.getStyle().set("color", tenant.brandColor());
+            getStyle().set("border-top", "6px solid " + tenant.brandColor());
+        }
         add(name);
         if (offers.isEmpty()) {
             Paragraph empty = new Paragraph(tenant.name() + " has nothing on sale right now.");

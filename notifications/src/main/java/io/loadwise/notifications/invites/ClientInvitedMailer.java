@@ -4,27 +4,25 @@ import io.loadwise.events.ConditionalOnWorkerRole;
 import io.loadwise.events.EventPayloads;
 import io.loadwise.events.ProcessedEvents;
 import io.loadwise.events.UnprocessableEventException;
-import io.loadwise.notifications.NotificationsProperties;
+import io.loadwise.onboarding.AccountLinkPurpose;
+import io.loadwise.onboarding.AccountLinks;
 import io.loadwise.roster.ClientInvited;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Mails the invite of every {@link ClientInvited} event, once.
+ * Mails the invite of every {@link ClientInvited} event, once, with a fresh link to set a password.
  *
- * <p>The send happens inside {@link ProcessedEvents#runOnce}: if SMTP fails, the exception rolls
- * back the processed-event record and reaches the listener container, which retries with back-off
- * and finally dead-letters the record; a redelivered event that was mailed already sends nothing.
+ * <p>The link is issued and the mail sent inside {@link ProcessedEvents#runOnce}: if SMTP fails,
+ * the exception rolls back the processed-event record and the link with it, and reaches the
+ * listener container, which retries with back-off and finally dead-letters the record; a
+ * redelivered event that was mailed already sends nothing. The link's secret exists only in the
+ * mail: not in the event, the outbox or Kafka (ADR 0005).
  */
 @Component
 @ConditionalOnWorkerRole
@@ -37,21 +35,21 @@ class ClientInvitedMailer {
 
     private final EventPayloads payloads;
     private final ProcessedEvents processed;
+    private final AccountLinks links;
     private final InviteMailRenderer renderer;
-    private final JavaMailSender mail;
-    private final NotificationsProperties properties;
+    private final AccountMailSender sender;
 
     ClientInvitedMailer(
             EventPayloads payloads,
             ProcessedEvents processed,
+            AccountLinks links,
             InviteMailRenderer renderer,
-            JavaMailSender mail,
-            NotificationsProperties properties) {
+            AccountMailSender sender) {
         this.payloads = payloads;
         this.processed = processed;
+        this.links = links;
         this.renderer = renderer;
-        this.mail = mail;
-        this.properties = properties;
+        this.sender = sender;
     }
 
     @KafkaListener(id = "client-invited-mailer", topics = ClientInvited.TOPIC, groupId = GROUP)
@@ -64,20 +62,8 @@ class ClientInvitedMailer {
     }
 
     private void send(ClientInvited invite) {
-        InviteMail rendered = renderer.render(invite);
-        MimeMessage message = mail.createMimeMessage();
-        try {
-            var helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
-            helper.setFrom(properties.from());
-            helper.setTo(invite.email());
-            helper.setSubject(rendered.subject());
-            helper.setText(rendered.text(), rendered.html());
-        } catch (MessagingException e) {
-            // Only the content can make this fail (an address that isn't one): no retry fixes it.
-            throw new UnprocessableEventException(
-                    "Invite " + invite.eventId() + " can't be mailed: " + e.getMessage(), e);
-        }
-        mail.send(message);
+        String token = links.issue(invite.memberId(), AccountLinkPurpose.INVITE);
+        sender.send(invite.email(), renderer.render(invite, token), "Invite " + invite.eventId());
         log.info("Mailed invite {} of tenant {}", invite.eventId(), invite.tenantId());
     }
 
@@ -86,6 +72,7 @@ class ClientInvitedMailer {
         boolean incomplete = Stream.of(
                         invite.eventId(),
                         invite.tenantId(),
+                        invite.memberId(),
                         invite.email(),
                         invite.displayName(),
                         invite.tenantName(),

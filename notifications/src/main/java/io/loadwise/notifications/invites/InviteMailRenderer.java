@@ -1,15 +1,17 @@
 package io.loadwise.notifications.invites;
 
 import io.loadwise.notifications.NotificationsProperties;
+import io.loadwise.onboarding.TenantSignedUp;
 import io.loadwise.roster.ClientInvited;
-import java.net.URLEncoder;
+import io.loadwise.team.CoachInvited;
 import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Renders the invite email. Names come from coaches and clients, so the HTML part escapes every
- * one of them, and the subject loses line breaks (they would start new mail headers).
+ * Renders the mails that carry an account link: a client's invite, a coach's invite and the
+ * signup's confirmation. Names come from coaches and clients, so the HTML part escapes every one of
+ * them, and the subject loses line breaks (they would start new mail headers).
  */
 @Component
 class InviteMailRenderer {
@@ -21,39 +23,68 @@ class InviteMailRenderer {
         this.publicUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    InviteMail render(ClientInvited invite) {
-        String link = link(invite.tenantSlug());
-        String subject = oneLine(invite.tenantName() + " invited you to Loadwise");
+    InviteMail render(ClientInvited invite, String token) {
+        return mail(
+                invite.tenantName() + " invited you to Loadwise",
+                invite.displayName(),
+                invite.invitedBy() + " invited you to " + invite.tenantName() + " on Loadwise, where you'll get your"
+                        + " training plan, log your check-ins and talk with your coach.",
+                "Set your password and sign in",
+                link(token),
+                "If you weren't expecting this, you can ignore this email.");
+    }
+
+    InviteMail render(CoachInvited invite, String token) {
+        String role = "owner".equals(invite.role()) ? "an owner" : "a coach";
+        return mail(
+                invite.tenantName() + " invited you to coach on Loadwise",
+                invite.displayName(),
+                invite.invitedBy() + " invited you to join " + invite.tenantName() + " on Loadwise as " + role + ".",
+                "Set your password and sign in",
+                link(token),
+                "If you weren't expecting this, you can ignore this email.");
+    }
+
+    InviteMail render(TenantSignedUp signup, String token) {
+        return mail(
+                "Confirm your email to open " + signup.tenantName() + " on Loadwise",
+                signup.ownerName(),
+                "Thanks for signing " + signup.tenantName() + " up for Loadwise. Confirm your email address and"
+                        + " choose a password to open your business and its storefront.",
+                "Confirm your email and choose a password",
+                link(token),
+                "If you didn't sign up, you can ignore this email: nothing opens without this link.");
+    }
+
+    /** The set-password page of an account link. */
+    String link(String token) {
+        return publicUrl + "/welcome/" + token;
+    }
+
+    private static InviteMail mail(
+            String subject, String name, String message, String action, String link, String footer) {
         String text = """
                 Hi %s,
 
-                %s invited you to %s on Loadwise, where you'll get your training plan, log your \
-                check-ins and talk with your coach.
-
-                Set your password and sign in here:
                 %s
 
-                If you weren't expecting this, you can ignore this email.
-                """.formatted(invite.displayName(), invite.invitedBy(), invite.tenantName(), link);
+                %s:
+                %s
+
+                %s
+                """.formatted(name, message, action, link, footer);
         String html = """
                 <!DOCTYPE html>
                 <html lang="en">
                 <body style="font-family: sans-serif; line-height: 1.5;">
                 <p>Hi %s,</p>
-                <p>%s invited you to <strong>%s</strong> on Loadwise, where you'll get your training plan, \
-                log your check-ins and talk with your coach.</p>
-                <p><a href="%s">Set your password and sign in</a></p>
-                <p style="color: #666;">If you weren't expecting this, you can ignore this email.</p>
+                <p>%s</p>
+                <p><a href="%s">%s</a></p>
+                <p style="color: #666;">%s</p>
                 </body>
                 </html>
-                """.formatted(
-                escape(invite.displayName()), escape(invite.invitedBy()), escape(invite.tenantName()), escape(link));
-        return new InviteMail(subject, text, html);
-    }
-
-    /** Where the invited client sets a password: the tenant's storefront, by slug. */
-    String link(String tenantSlug) {
-        return publicUrl + "/t/" + URLEncoder.encode(tenantSlug, StandardCharsets.UTF_8);
+                """.formatted(escape(name), escape(message), escape(link), escape(action), escape(footer));
+        return new InviteMail(oneLine(subject), text, html);
     }
 
     private static String escape(String value) {

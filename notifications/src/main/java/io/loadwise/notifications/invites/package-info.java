@@ -1,4 +1,4 @@
-/** The invite email a client receives when a coach adds them to the roster. */
+/** The mails that carry an account link: client and coach invites, and the signup's email confirmation. */
 @NullMarked
 package io.loadwise.notifications.invites;
 

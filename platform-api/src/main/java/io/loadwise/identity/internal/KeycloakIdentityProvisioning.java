@@ -2,22 +2,32 @@ package io.loadwise.identity.internal;
 
 import io.loadwise.identity.IdentityProperties;
 import io.loadwise.identity.IdentityProvisioning;
+import io.loadwise.identity.PasswordRejectedException;
 import io.loadwise.identity.Role;
 import io.loadwise.tenancy.TenantId;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Provisions organizations and users through keycloak-admin-client, authenticated as the
@@ -26,6 +36,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class KeycloakIdentityProvisioning implements IdentityProvisioning, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(KeycloakIdentityProvisioning.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final IdentityProperties properties;
     private volatile Keycloak keycloak;
@@ -36,17 +49,111 @@ class KeycloakIdentityProvisioning implements IdentityProvisioning, DisposableBe
 
     @Override
     public ProvisionedTenant createTenant(String name, String slug, String ownerEmail, String ownerName) {
+        String organizationId = createOrganization(name, slug);
+        TenantId tenant = TenantId.of(organizationId);
+        try {
+            UUID owner = inviteUser(tenant, ownerEmail, ownerName, Role.COACH);
+            return new ProvisionedTenant(tenant, owner);
+        } catch (RuntimeException e) {
+            deleteOrganization(organizationId);
+            throw e;
+        }
+    }
+
+    /**
+     * Aliases are unique and immutable in Keycloak while slugs can change, so an old business can
+     * still hold the alias of a slug that is free in Loadwise: then a suffixed alias is used (it
+     * only names the organization inside tokens; rows store the id).
+     */
+    private String createOrganization(String name, String slug) {
         OrganizationRepresentation organization = new OrganizationRepresentation();
         organization.setName(name);
         organization.setAlias(slug);
         organization.setEnabled(true);
-        String organizationId;
         try (Response response = realm().organizations().create(organization)) {
-            organizationId = createdId(response, "organization " + slug);
+            if (response.getStatus() != Response.Status.CONFLICT.getStatusCode()) {
+                return createdId(response, "organization " + slug);
+            }
         }
-        TenantId tenant = TenantId.of(organizationId);
-        UUID owner = inviteUser(tenant, ownerEmail, ownerName, Role.COACH);
-        return new ProvisionedTenant(tenant, owner);
+        String suffix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        organization.setAlias(slug + "-" + suffix);
+        // Names are unique too; the tenant row keeps the real name.
+        organization.setName(name + " (" + suffix + ")");
+        try (Response response = realm().organizations().create(organization)) {
+            return createdId(response, "organization " + organization.getAlias());
+        }
+    }
+
+    @Override
+    public void deleteTenant(ProvisionedTenant tenant) {
+        RealmResource realm = realm();
+        try (Response response = realm.users().delete(tenant.ownerUserId().toString())) {
+            if (response.getStatus() >= 300 && response.getStatus() != 404) {
+                log.warn("Could not delete user {} (HTTP {})", tenant.ownerUserId(), response.getStatus());
+            }
+        }
+        deleteOrganization(tenant.tenantId().toString());
+    }
+
+    private void deleteOrganization(String organizationId) {
+        try (Response response = realm().organizations().get(organizationId).delete()) {
+            if (response.getStatus() >= 300 && response.getStatus() != 404) {
+                log.warn("Could not delete organization {} (HTTP {})", organizationId, response.getStatus());
+            }
+        }
+    }
+
+    @Override
+    public Optional<UUID> findUserByEmail(String email) {
+        return findUserByEmail(realm(), email).map(UUID::fromString);
+    }
+
+    @Override
+    public void setPassword(UUID userId, String password) {
+        var user = realm().users().get(userId.toString());
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setValue(password);
+        credential.setTemporary(false);
+        try {
+            user.resetPassword(credential);
+        } catch (BadRequestException e) {
+            throw new PasswordRejectedException(policyMessage(e.getResponse()));
+        }
+        UserRepresentation representation = user.toRepresentation();
+        representation.setEmailVerified(true);
+        representation.setRequiredActions(List.of());
+        user.update(representation);
+    }
+
+    /** Keycloak answers {@code {"error": "...", "error_description": "Invalid password: ..."}}. */
+    private static String policyMessage(Response response) {
+        try {
+            JsonNode body = JSON.readTree(response.readEntity(String.class));
+            JsonNode description = body.path("error_description");
+            if (description.isString() && !description.asString().isBlank()) {
+                return description.asString();
+            }
+        } catch (RuntimeException e) {
+            // Fall through to the generic message below.
+        }
+        return "This password is not allowed. Choose a longer one.";
+    }
+
+    @Override
+    public void removeFromTenant(TenantId tenant, UUID userId) {
+        try (Response response = realm().organizations()
+                .get(tenant.toString())
+                .members()
+                .member(userId.toString())
+                .delete()) {
+            if (response.getStatus() >= 300 && response.getStatus() != 404) {
+                throw new ProvisioningException("Keycloak refused to remove " + userId + " from organization " + tenant
+                        + " (HTTP " + response.getStatus() + ")");
+            }
+        } catch (NotFoundException e) {
+            // Not a member (any more): nothing to remove.
+        }
     }
 
     @Override

@@ -1,0 +1,38 @@
+package io.loadwise.notifications.invites;
+
+import io.loadwise.events.UnprocessableEventException;
+import io.loadwise.notifications.NotificationsProperties;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/** Sends a rendered account mail (plain text and HTML) to one address. */
+@Component
+class AccountMailSender {
+
+    private final JavaMailSender mail;
+    private final NotificationsProperties properties;
+
+    AccountMailSender(JavaMailSender mail, NotificationsProperties properties) {
+        this.mail = mail;
+        this.properties = properties;
+    }
+
+    void send(String to, InviteMail rendered, Object event) {
+        MimeMessage message = mail.createMimeMessage();
+        try {
+            var helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
+            helper.setFrom(properties.from());
+            helper.setTo(to);
+            helper.setSubject(rendered.subject());
+            helper.setText(rendered.text(), rendered.html());
+        } catch (MessagingException e) {
+            // Only the content can make this fail (an address that isn't one): no retry fixes it.
+            throw new UnprocessableEventException(event + " can't be mailed: " + e.getMessage(), e);
+        }
+        mail.send(message);
+    }
+}

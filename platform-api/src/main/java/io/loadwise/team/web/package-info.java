@@ -1,0 +1,5 @@
+/** The team REST API. */
+@NullMarked
+package io.loadwise.team.web;
+
+import org.jspecify.annotations.NullMarked;
