@@ -27,13 +27,8 @@ public class EventTopics {
     public static final String DEAD_LETTER_SUFFIX = ".DLT";
 
     /** The topics of all externalized events. */
-    public static final List<String> EVENT_TOPICS =
-            List.of(
-                    ClientInvited.TOPIC,
-                    IntakeSubmitted.TOPIC,
-                    MessagePosted.TOPIC,
-                    TenantSignedUp.TOPIC,
-                    CoachInvited.TOPIC);
+    public static final List<String> EVENT_TOPICS = List.of(
+            ClientInvited.TOPIC, IntakeSubmitted.TOPIC, MessagePosted.TOPIC, TenantSignedUp.TOPIC, CoachInvited.TOPIC);
 
     public static String deadLetterTopic(String topic) {
         return topic + DEAD_LETTER_SUFFIX;

@@ -46,5 +46,23 @@ public interface IdentityProvisioning {
     /** Ends the user's membership in the tenant's organization, so their logins no longer name it. */
     void removeFromTenant(TenantId tenant, UUID userId);
 
+    /**
+     * Removes a person's login for the tenant, as their erasure requires: the Keycloak account is
+     * deleted, unless it also belongs to another organization (the same person with a second coaching
+     * business), in which case only this tenant's membership goes. Idempotent: an account that is
+     * already gone is reported, not an error.
+     */
+    AccountRemoval deleteUser(TenantId tenant, UUID userId);
+
+    /** What {@link #deleteUser} did. */
+    enum AccountRemoval {
+        /** The Keycloak account was deleted. */
+        DELETED,
+        /** The account belongs to another organization too: only this tenant's membership was removed. */
+        LEFT_ORGANIZATION,
+        /** There was no such account (any more). */
+        NOT_FOUND
+    }
+
     record ProvisionedTenant(TenantId tenantId, UUID ownerUserId) {}
 }

@@ -173,6 +173,39 @@ class KeycloakIdentityProvisioning implements IdentityProvisioning, DisposableBe
         return UUID.fromString(userId);
     }
 
+    @Override
+    public AccountRemoval deleteUser(TenantId tenant, UUID userId) {
+        RealmResource realm = realm();
+        String id = userId.toString();
+        try {
+            realm.users().get(id).toRepresentation();
+        } catch (NotFoundException e) {
+            return AccountRemoval.NOT_FOUND;
+        }
+        boolean inAnotherOrganization = realm.organizations().members().getOrganizations(id, true).stream()
+                .anyMatch(organization -> !tenant.toString().equals(organization.getId()));
+        if (inAnotherOrganization) {
+            try (Response response =
+                    realm.organizations().get(tenant.toString()).members().removeMember(id)) {
+                if (response.getStatus() >= 300 && response.getStatus() != Response.Status.NOT_FOUND.getStatusCode()) {
+                    throw new ProvisioningException("Keycloak refused to remove " + id + " from organization " + tenant
+                            + " (HTTP " + response.getStatus() + ")");
+                }
+            }
+            return AccountRemoval.LEFT_ORGANIZATION;
+        }
+        try (Response response = realm.users().delete(id)) {
+            if (response.getStatus() == Response.Status.NOT_FOUND.getStatusCode()) {
+                return AccountRemoval.NOT_FOUND;
+            }
+            if (response.getStatus() >= 300) {
+                throw new ProvisioningException(
+                        "Keycloak refused to delete user " + id + " (HTTP " + response.getStatus() + ")");
+            }
+        }
+        return AccountRemoval.DELETED;
+    }
+
     private Optional<String> findUserByEmail(RealmResource realm, String email) {
         return realm.users().searchByEmail(email, true).stream().findFirst().map(UserRepresentation::getId);
     }
