@@ -103,6 +103,19 @@ final class BenchDatabase implements AutoCloseable {
         }
     }
 
+    /** The server's main process, whose children are the backends: for {@link CpuTime}. */
+    long postmasterPid() throws SQLException {
+        try (Connection connection = superuser().getConnection();
+                Statement statement = connection.createStatement();
+                var rs = statement.executeQuery("select pg_backend_pid()")) {
+            rs.next();
+            return ProcessHandle.of(rs.getLong(1))
+                    .flatMap(ProcessHandle::parent)
+                    .map(ProcessHandle::pid)
+                    .orElse(-1L);
+        }
+    }
+
     void analyze() throws SQLException {
         try (Connection connection = superuser().getConnection();
                 Statement statement = connection.createStatement()) {

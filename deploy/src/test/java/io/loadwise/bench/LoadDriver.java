@@ -1,6 +1,7 @@
 package io.loadwise.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -34,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  *       lowering the rate (coordinated omission).
  * </ul>
  *
- * <p>Prints one line {@code RESULT <json>} for the orchestrator ({@link RosterBenchmark}).
+ * <p>Prints {@value #MEASURE_START} and {@value #MEASURE_END} around the measured window, then one
+ * line {@code RESULT <json>} for the orchestrator ({@link RosterBenchmark}).
  *
  * <p>Arguments: {@code url keycloakUrl users password mode concurrencyOrRate warmupSeconds
  * measureSeconds}; {@code users} is a comma-separated list of usernames.
@@ -42,6 +44,9 @@ import tools.jackson.databind.json.JsonMapper;
 public final class LoadDriver {
 
     static final String RESULT_PREFIX = "RESULT ";
+    /** Printed when the measured window opens and closes, so the caller can sample CPU time then. */
+    static final String MEASURE_START = "MEASURE-START", MEASURE_END = "MEASURE-END";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newBuilder()
@@ -91,6 +96,9 @@ public final class LoadDriver {
         out.put("p99Ms", result.latencies().percentileMillis(99));
         out.put("p999Ms", result.latencies().percentileMillis(99.9));
         out.put("maxMs", result.latencies().percentileMillis(100));
+        out.put(
+                "driverCpuMsPerRequest",
+                (cpuAtEnd - cpuAtStart) / 1e6 / Math.max(1, result.latencies().count()));
         System.out.println(RESULT_PREFIX + JSON.writeValueAsString(out));
         System.exit(0);
     }
@@ -116,6 +124,7 @@ public final class LoadDriver {
         long start = System.nanoTime();
         long measureFrom = start + warmup.toNanos();
         long end = measureFrom + measure.toNanos();
+        Thread markers = markWindow(measureFrom, end);
         List<Latencies> perWorker = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < workers; i++) {
@@ -135,6 +144,7 @@ public final class LoadDriver {
         for (Thread thread : threads) {
             thread.join();
         }
+        markers.join();
         Latencies all = new Latencies();
         perWorker.forEach(all::addAll);
         return new Measurement(all, measure.toNanos() / 1e9);
@@ -145,6 +155,7 @@ public final class LoadDriver {
         long start = System.nanoTime();
         long measureFrom = start + warmup.toNanos();
         long end = measureFrom + measure.toNanos();
+        Thread markers = markWindow(measureFrom, end);
         Latencies latencies = new Latencies();
         try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
             for (long due = start; due < end; due += interval) {
@@ -166,7 +177,26 @@ public final class LoadDriver {
             requests.shutdown();
             requests.awaitTermination(30, TimeUnit.SECONDS);
         }
+        markers.join();
         return new Measurement(latencies, measure.toNanos() / 1e9);
+    }
+
+    private static volatile long cpuAtStart, cpuAtEnd;
+
+    private static Thread markWindow(long from, long to) {
+        return Thread.ofPlatform().name("driver-window").start(() -> {
+            LockSupport.parkNanos(from - System.nanoTime());
+            cpuAtStart = processCpuNanos();
+            System.out.println(MEASURE_START);
+            LockSupport.parkNanos(to - System.nanoTime());
+            cpuAtEnd = processCpuNanos();
+            System.out.println(MEASURE_END);
+        });
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private String randomToken() {

@@ -29,7 +29,27 @@ final class Report {
             JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     /** One measured concurrency: the app through HTTP and pgbench on the same SQL. */
-    record Step(int concurrency, JsonNode app, Pgbench.Result ceiling) {
+    record Step(int concurrency, JsonNode app, Pgbench.Result ceiling, CpuTime ceilingCpu) {
+
+        double appCpuMs() {
+            return app.path("appCpuMsPerRequest").asDouble(Double.NaN);
+        }
+
+        double appPostgresCpuMs() {
+            return app.path("postgresCpuMsPerRequest").asDouble(Double.NaN);
+        }
+
+        double driverCpuMs() {
+            return app.path("driverCpuMsPerRequest").asDouble(Double.NaN);
+        }
+
+        double ceilingPostgresCpuMs() {
+            return ceilingCpu.postgres() / Math.max(1, ceiling.transactions());
+        }
+
+        double pgbenchCpuMs() {
+            return ceilingCpu.finishedChildren() / Math.max(1, ceiling.transactions());
+        }
 
         double throughput() {
             return app.get("throughput").asDouble();
@@ -107,6 +127,19 @@ final class Report {
                         "ratio >= " + MIN_THROUGHPUT_RATIO,
                         step.ratio() >= MIN_THROUGHPUT_RATIO));
             }
+            Step peak = s.peak();
+            double serverCpu = peak.appCpuMs() + peak.appPostgresCpuMs();
+            entries.add(new Entry(
+                    "GET /api/v1/clients, " + s.tenants() + " tenants, " + peak.concurrency()
+                            + " concurrent: server CPU per request (app JVM + PostgreSQL) vs PostgreSQL per"
+                            + " pgbench transaction",
+                    "CPU ms/request",
+                    round(serverCpu),
+                    round(peak.ceilingPostgresCpuMs()),
+                    round(serverCpu / peak.ceilingPostgresCpuMs()),
+                    day,
+                    "information: explains the throughput ratio",
+                    true));
             entries.add(new Entry(
                     "GET /api/v1/clients, " + s.tenants() + " tenants: p99 at half of peak (" + (long) s.halfRate()
                             + " requests/s)",
@@ -192,6 +225,21 @@ final class Report {
                         step.ceiling().tps(),
                         step.ceiling().latencyAverageMs(),
                         step.ratio()));
+            }
+            md.append("\nCPU milliseconds per request, measured from /proc over the same windows (what a request"
+                    + " costs, whatever else the machine runs):\n\n");
+            md.append("| concurrency | app JVM | PostgreSQL (app) | load driver | PostgreSQL (pgbench) |"
+                    + " pgbench client |\n|---:|---:|---:|---:|---:|---:|\n");
+            for (Step step : s.steps()) {
+                md.append(String.format(
+                        Locale.ROOT,
+                        "| %d | %.3f | %.3f | %.3f | %.3f | %.3f |%n",
+                        step.concurrency(),
+                        step.appCpuMs(),
+                        step.appPostgresCpuMs(),
+                        step.driverCpuMs(),
+                        step.ceilingPostgresCpuMs(),
+                        step.pgbenchCpuMs()));
             }
             md.append(String.format(
                     Locale.ROOT,

@@ -48,7 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
  * throughput. Writes {@code docs/benchmarks.json} and the results section of {@code docs/benchmarks.md}.
  *
  * <p>Settings (system properties): {@code bench.tenants} (10,10000), {@code bench.clients} (100),
- * {@code bench.concurrency} (2,4,8), {@code bench.warmup} (5 s), {@code bench.measure} (15 s),
+ * {@code bench.concurrency} (2,4,8), {@code bench.appWarmup} (30 s per tenant count, twice that for the first),
+ * {@code bench.warmup} (5 s, before each measurement), {@code bench.measure} (15 s),
  * {@code bench.write} (true: update the docs).
  */
 public final class RosterBenchmark {
@@ -59,6 +60,7 @@ public final class RosterBenchmark {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private long postmasterPid = -1;
     private final Path projectDir;
     private final Path workDir;
     private final int clientsPerTenant = Integer.getInteger("bench.clients", 100);
@@ -66,6 +68,7 @@ public final class RosterBenchmark {
     private final List<Integer> concurrencies = ints(System.getProperty("bench.concurrency", "2,4,8"));
     private final int warmup = Integer.getInteger("bench.warmup", 5);
     private final int measure = Integer.getInteger("bench.measure", 15);
+    private final int appWarmup = Integer.getInteger("bench.appWarmup", 30);
 
     private RosterBenchmark(Path projectDir) throws IOException {
         this.projectDir = projectDir;
@@ -73,6 +76,10 @@ public final class RosterBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        // Until Spring configures logging, the embedded broker logs every step at INFO.
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {
+            logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
+        }
         Optional<Pgbench> pgbench = Pgbench.find();
         if (pgbench.isEmpty()) {
             System.err.println("""
@@ -116,6 +123,7 @@ public final class RosterBenchmark {
         starters.shutdown();
 
         BenchDatabase db = database.join();
+        postmasterPid = db.postmasterPid();
         KeycloakServer identity = keycloak.join();
         Map<String, Object> properties = new LinkedHashMap<>(db.applicationProperties());
         properties.put("spring.kafka.bootstrap-servers", kafka.join().bootstrapServers());
@@ -184,8 +192,11 @@ public final class RosterBenchmark {
         String target = appUrl + ROSTER_PATH;
         String users = String.join(",", usernames);
         int busiest = concurrencies.getLast();
-        say(tenants + " tenants: warming up the app (" + (4 * warmup) + " s at " + busiest + " concurrent)");
-        drive(target, keycloakUrl, users, "closed", busiest, 4L * warmup - 1, 1);
+        // Long enough for the JIT to compile the request path before anything is measured; the
+        // first tenant count gets twice as long, so it is not measured on a colder app than the next.
+        int seconds = tenants == tenantCounts.getFirst() ? 2 * appWarmup : appWarmup;
+        say(tenants + " tenants: warming up the app (" + seconds + " s at " + busiest + " concurrent)");
+        drive(target, keycloakUrl, users, "closed", busiest, seconds - 1L, 1);
 
         List<Path> scripts = captureScripts(tenants, db, target, keycloakUrl, loggedIn, usernames);
 
@@ -194,8 +205,10 @@ public final class RosterBenchmark {
             say(tenants + " tenants, " + concurrency + " concurrent: app");
             JsonNode app = drive(target, keycloakUrl, users, "closed", concurrency, warmup, measure);
             say(tenants + " tenants, " + concurrency + " concurrent: pgbench");
+            CpuTime before = CpuTime.sample(postmasterPid);
             Pgbench.Result ceiling = pgbench.run(db.port(), scripts, concurrency, measure);
-            Report.Step step = new Report.Step(concurrency, app, ceiling);
+            CpuTime ceilingCpu = CpuTime.sample(postmasterPid).minus(before);
+            Report.Step step = new Report.Step(concurrency, app, ceiling, ceilingCpu);
             say("  " + step.summary());
             steps.add(step);
         }
@@ -309,10 +322,16 @@ public final class RosterBenchmark {
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         String result = null;
+        CpuTime windowStart = null;
+        CpuTime window = null;
         try (BufferedReader out =
                 new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = out.readLine()) != null; ) {
-                if (line.startsWith(LoadDriver.RESULT_PREFIX)) {
+                if (line.equals(LoadDriver.MEASURE_START)) {
+                    windowStart = CpuTime.sample(postmasterPid);
+                } else if (line.equals(LoadDriver.MEASURE_END) && windowStart != null) {
+                    window = CpuTime.sample(postmasterPid).minus(windowStart);
+                } else if (line.startsWith(LoadDriver.RESULT_PREFIX)) {
                     result = line.substring(LoadDriver.RESULT_PREFIX.length());
                 }
             }
@@ -320,9 +339,15 @@ public final class RosterBenchmark {
         if (process.waitFor() != 0 || result == null) {
             throw new IllegalStateException("The load driver failed (exit " + process.exitValue() + ")");
         }
-        JsonNode node = JSON.readTree(result);
+        tools.jackson.databind.node.ObjectNode node = (tools.jackson.databind.node.ObjectNode) JSON.readTree(result);
         if (node.get("rowsPerPage").asInt() != 50) {
             throw new IllegalStateException("The roster page had " + node.get("rowsPerPage") + " rows, not 50");
+        }
+        if (window != null) {
+            // The driver's own CPU is in its result; the app's and PostgreSQL's are sampled here.
+            double requests = Math.max(1, node.get("requests").asDouble());
+            node.put("appCpuMsPerRequest", window.application() / requests);
+            node.put("postgresCpuMsPerRequest", window.postgres() / requests);
         }
         return node;
     }
@@ -338,7 +363,9 @@ public final class RosterBenchmark {
         environment.put(
                 "settings",
                 "tenants " + tenantCounts + ", clients per tenant " + clientsPerTenant + ", concurrency "
-                        + concurrencies + ", warm-up " + warmup + " s, measure " + measure + " s");
+                        + concurrencies + ", app warm-up " + appWarmup + " s, warm-up " + warmup + " s and measure "
+                        + measure
+                        + " s per step");
         return environment;
     }
 

@@ -80,8 +80,13 @@ final class SqlCapture {
                 continue;
             }
             String sql = matcher.group(1);
+            if (sql.isBlank()) {
+                // The pool's connection check: an empty query, not part of any request.
+                continue;
+            }
             String detail = text(entry, "detail");
-            if (detail.startsWith("parameters: ")) {
+            // "Parameters:" since PostgreSQL 16, "parameters:" before.
+            if (detail.regionMatches(true, 0, "parameters: ", 0, "parameters: ".length())) {
                 sql = inline(sql, parameters(detail.substring("parameters: ".length())));
             }
             statements.add(new Logged(entry.path("pid").asInt(), text(entry, "vxid"), sql));

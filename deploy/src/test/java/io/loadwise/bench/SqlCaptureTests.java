@@ -26,7 +26,9 @@ class SqlCaptureTests {
                     42,
                     "3/10",
                     "execute S_2: select set_config('app.tenant_id', $1, true)",
-                    "parameters: $1 = '" + TENANT + "'"),
+                    "Parameters: $1 = '" + TENANT + "'"),
+            // The pool's connection check between statements: no SQL, not part of the request.
+            line(42, "3/11", "statement: ", null),
             line(
                     42,
                     "3/10",
