@@ -2,9 +2,11 @@ package io.loadwise.ui.roster;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
@@ -77,7 +79,7 @@ public class RosterView extends Main {
             add(noTenant);
             return;
         }
-        add(filters(access.currentUserIsOwner()));
+        add(actions(), filters(access.currentUserIsOwner()));
 
         grid.setId("roster");
         grid.addColumn(RosterEntry::displayName).setHeader("Name").setKey("name");
@@ -166,6 +168,17 @@ public class RosterView extends Main {
                 false,
                 flag.getValue(),
                 sort.getValue() == null ? RosterSort.NAME : sort.getValue());
+    }
+
+    private HorizontalLayout actions() {
+        Button invite = new Button("Invite client", click -> new InviteClientDialog(roster, this::reload).open());
+        invite.setId("invite-client");
+        invite.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Anchor csv = new Anchor("/coach/roster/import", "Import or export CSV");
+        csv.setId("roster-csv");
+        HorizontalLayout actions = new HorizontalLayout(invite, csv);
+        actions.setAlignItems(FlexComponent.Alignment.CENTER);
+        return actions;
     }
 
     private void reload() {
