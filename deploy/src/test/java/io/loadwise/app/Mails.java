@@ -8,14 +8,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads mails as their recipients do: decoded text, and the account link in it. */
-final class Mails {
+public final class Mails {
 
     private static final Pattern ACCOUNT_LINK = Pattern.compile("/welcome/([A-Za-z0-9_-]+)");
 
     private Mails() {}
 
     /** The decoded plain-text part (transfer encodings such as quoted-printable undone). */
-    static String text(MimeMessage message) {
+    public static String text(MimeMessage message) {
         try {
             String text = text((Part) message);
             if (text == null) {
@@ -28,7 +28,7 @@ final class Mails {
     }
 
     /** The token of the set-password link the mail carries. */
-    static String accountLinkToken(MimeMessage message) {
+    public static String accountLinkToken(MimeMessage message) {
         Matcher matcher = ACCOUNT_LINK.matcher(text(message));
         if (!matcher.find()) {
             throw new IllegalStateException("No account link in the mail");

@@ -3,12 +3,10 @@ package io.loadwise.journeys;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.AriaRole;
 import io.loadwise.local.DemoData;
 import io.loadwise.testsupport.IntegrationTest;
 import io.loadwise.testsupport.TestInfrastructure;
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,13 +47,13 @@ class RoleLandingJourneyIT {
     void coach_logs_in_through_keycloak_sees_their_roster_and_logs_out_there() {
         Page page = openAppAndLogInAs("ruth");
 
-        arriveAt(page, "/coach/roster");
+        Browser.arriveAt(page, app("/coach/roster"));
         assertThat(page.getByText("Jess Moreno")).isVisible();
         assertThat(page.getByText("Priya Shah")).isVisible();
         assertThat(page.getByText("Sam Patel").first()).isVisible(); // Dan's and Lena's coach
         // Harbour Endurance's client lives in the same database, behind row level security.
         assertThat(page.getByText("Omar Haddad")).hasCount(0);
-        keepScreenshot(page, "coach-roster");
+        Browser.keepScreenshot(page, "coach-roster");
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out"))
                 .click();
@@ -67,20 +65,25 @@ class RoleLandingJourneyIT {
     }
 
     @Test
-    void client_lands_on_their_coaching_business_storefront() {
+    void client_lands_in_her_portal_and_can_open_her_coaching_business_storefront() {
         Page page = openAppAndLogInAs("jess");
 
-        arriveAt(page, "/t/stride-coaching");
+        Browser.arriveAt(page, app("/t/stride-coaching/me"));
+        assertThat(page.locator("#my-coaches").getByText("Ruth Okafor")).isVisible();
+        Browser.keepScreenshot(page, "client-portal");
+
+        page.locator("#go-to-storefront").click();
+        Browser.arriveAt(page, app("/t/stride-coaching"));
         assertThat(page.getByText("Tendon Health Guide").first()).isVisible();
         assertThat(page.getByText("Quarterly coaching")).hasCount(0);
-        keepScreenshot(page, "client-storefront");
+        Browser.keepScreenshot(page, "client-storefront");
     }
 
     @Test
     void platform_admin_sees_every_tenant() {
         Page page = openAppAndLogInAs("admin");
 
-        arriveAt(page, "/admin/tenants");
+        Browser.arriveAt(page, app("/admin/tenants"));
         assertThat(page.getByText("Stride Coaching").first()).isVisible();
         assertThat(page.getByText("Harbour Endurance").first()).isVisible();
     }
@@ -95,42 +98,10 @@ class RoleLandingJourneyIT {
         assertThat(page.getByText("no-such-coach").first()).isVisible();
     }
 
-    /**
-     * Keycloak's login with Organizations on is identity-first: the username on one page, the
-     * password on the next.
-     */
     private Page openAppAndLogInAs(String username) {
         Page page = browser.newPage();
-        page.navigate(app("/"));
-        page.locator("#username").fill(username);
-        page.locator("#kc-login").click();
-        page.locator("#password").fill(DemoData.PASSWORD);
-        page.locator("#kc-login").click();
+        Browser.logIn(page, app("/"), username, DemoData.PASSWORD);
         return page;
-    }
-
-    /** What the user saw, kept beside the test reports for a human to look at. */
-    private static void keepScreenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(Path.of("target", "journeys", name + ".png"))
-                .setFullPage(true));
-    }
-
-    /** Waits to land on a page of the app; if the browser ends up elsewhere, says where and what it shows. */
-    private void arriveAt(Page page, String path) {
-        try {
-            // Spring Security marks the request it resumes after login with "?continue".
-            page.waitForURL(url -> url.equals(app(path)) || url.startsWith(app(path) + "?"));
-        } catch (TimeoutError e) {
-            Path screenshot = Path.of("target", "journeys", path.replace('/', '_') + ".png");
-            page.screenshot(new Page.ScreenshotOptions().setPath(screenshot).setFullPage(true));
-            String text = page.locator("body").innerText();
-            throw new AssertionError(
-                    "Expected to arrive at " + path + " but the browser is at " + page.url()
-                            + " (screenshot " + screenshot.toAbsolutePath() + ") showing:\n"
-                            + text.substring(0, Math.min(1500, text.length())),
-                    e);
-        }
     }
 
     private String app(String path) {
