@@ -230,6 +230,7 @@ class RosterViewsIT {
         _click(_get(Button.class, spec -> spec.withId("save-profile")));
 
         NotificationsKt.expectNotifications("Profile saved.");
+        assertThat(_get(H2.class, spec -> spec.withId("client-name")).getText()).isEqualTo("Ana Lima-Souza");
         ClientProfile saved = profiles.profile(new ClientId(ana));
         assertThat(saved.displayName()).isEqualTo("Ana Lima-Souza");
         assertThat(saved.tags()).containsExactlyInAnyOrder("marathon", "masters", "hills");

@@ -1,6 +1,8 @@
 package io.loadwise.ui.roster;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -15,6 +17,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 import io.loadwise.roster.ClientId;
 import io.loadwise.roster.ClientProfile;
 import io.loadwise.roster.ClientProfileService;
@@ -80,9 +83,7 @@ public class ClientDetailView extends Main implements BeforeEnterObserver, HasDy
             throw new NotFoundException("There is no client at this address, or not one of yours.");
         }
         client = id;
-        name.setText(profile.displayName());
-        status.removeAll();
-        status.add(RosterView.statusBadge(profile.status()));
+        showHeader(profile);
         building = true;
         tabs.removeAll();
         tabContent.clear();
@@ -95,6 +96,25 @@ public class ClientDetailView extends Main implements BeforeEnterObserver, HasDy
         }
         building = false;
         showSelected();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        Registration saved = ComponentUtil.addListener(attach.getUI(), ProfileSaved.class, event -> {
+            if (event.profile().id().equals(client)) {
+                showHeader(event.profile());
+            }
+        });
+        addDetachListener(detach -> {
+            saved.remove();
+            detach.unregisterListener();
+        });
+    }
+
+    private void showHeader(ClientProfile profile) {
+        name.setText(profile.displayName());
+        status.removeAll();
+        status.add(RosterView.statusBadge(profile.status()));
     }
 
     @Override

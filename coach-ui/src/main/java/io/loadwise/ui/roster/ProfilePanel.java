@@ -1,5 +1,6 @@
 package io.loadwise.ui.roster;
 
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -245,9 +246,10 @@ class ProfilePanel extends VerticalLayout {
             return;
         }
         try {
-            profiles.updateProfile(client, version, model.toChanges());
+            ClientProfile saved = profiles.updateProfile(client, version, model.toChanges());
             Forms.saved("Profile saved.");
             reload();
+            getUI().ifPresent(ui -> ComponentUtil.fireEvent(ui, new ProfileSaved(ui, saved)));
         } catch (StaleVersionException e) {
             Forms.conflict();
             reload();
