@@ -67,9 +67,15 @@ class RoleLandingJourneyIT {
     }
 
     @Test
-    void client_lands_on_their_coaching_business_storefront() {
+    void client_lands_on_her_portal_and_finds_her_coach_and_the_storefront() {
         Page page = openAppAndLogInAs("jess");
 
+        arriveAt(page, "/t/stride-coaching/me");
+        assertThat(page.getByText("Ruth Okafor — your coach")).isVisible();
+        assertThat(page.locator("#intake-status")).containsText("Not completed yet");
+        keepScreenshot(page, "client-portal");
+
+        page.locator("#go-to-storefront").click();
         arriveAt(page, "/t/stride-coaching");
         assertThat(page.getByText("Tendon Health Guide").first()).isVisible();
         assertThat(page.getByText("Quarterly coaching")).hasCount(0);
