@@ -15,8 +15,12 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.loadwise.identity.CurrentUser;
 import io.loadwise.identity.CurrentUsers;
 import io.loadwise.identity.Role;
+import io.loadwise.messaging.MessagingService;
+import io.loadwise.messaging.UnreadCounts;
+import io.loadwise.tenancy.TenantContext;
 import io.loadwise.ui.security.UiSecurityConfiguration;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The frame around every view: the brand, who is signed in and a way out (or in), and the places
@@ -27,7 +31,7 @@ import java.util.Optional;
 @AnonymousAllowed
 public class MainLayout extends AppLayout {
 
-    public MainLayout(AuthenticationContext authentication) {
+    public MainLayout(AuthenticationContext authentication, MessagingService messaging) {
         Optional<CurrentUser> user = CurrentUsers.current();
 
         Anchor brand = new Anchor("/", "Loadwise");
@@ -41,6 +45,7 @@ public class MainLayout extends AppLayout {
             name.setId("current-user");
             Button logout = new Button("Log out", click -> authentication.logout());
             logout.setId("logout");
+            unreadBadge(user.get(), messaging).ifPresent(account::add);
             account.add(name, logout);
         } else {
             Anchor login = new Anchor(UiSecurityConfiguration.LOGIN_URL, "Log in");
@@ -79,6 +84,7 @@ public class MainLayout extends AppLayout {
             if (u.has(Role.COACH)) {
                 navigation.addItem(new SideNavItem("Roster", "/coach/roster"));
                 navigation.addItem(new SideNavItem("Team", "/coach/team"));
+                navigation.addItem(new SideNavItem("Intake questionnaire", "/coach/settings/intake"));
                 navigation.addItem(new SideNavItem("Settings", "/coach/settings"));
             }
             if (u.has(Role.PLATFORM_ADMIN)) {
@@ -86,6 +92,24 @@ public class MainLayout extends AppLayout {
             }
         });
         return navigation;
+    }
+
+    /** A coach's unread messages across the threads they may see, with the clients named on hover. */
+    private static Optional<Span> unreadBadge(CurrentUser user, MessagingService messaging) {
+        if (!user.has(Role.COACH) || TenantContext.current().isEmpty()) {
+            return Optional.empty();
+        }
+        UnreadCounts unread = messaging.unread();
+        if (unread.total() == 0) {
+            return Optional.empty();
+        }
+        Span badge = new Span(unread.total() + " unread");
+        badge.setId("unread-badge");
+        badge.getElement().getThemeList().add("badge primary pill");
+        badge.setTitle(unread.threads().stream()
+                .map(thread -> thread.clientName() + " (" + thread.unread() + ")")
+                .collect(Collectors.joining(", ")));
+        return Optional.of(badge);
     }
 
     private static String displayName(CurrentUser user) {

@@ -65,11 +65,12 @@ class RoleLandingJourneyIT {
     }
 
     @Test
-    void client_lands_in_her_portal_and_can_open_her_coaching_business_storefront() {
+    void client_lands_on_her_portal_and_finds_her_coach_and_the_storefront() {
         Page page = openAppAndLogInAs("jess");
 
         Browser.arriveAt(page, app("/t/stride-coaching/me"));
-        assertThat(page.locator("#my-coaches").getByText("Ruth Okafor")).isVisible();
+        assertThat(page.getByText("Ruth Okafor — your coach")).isVisible();
+        assertThat(page.locator("#intake-status")).containsText("Not completed yet");
         Browser.keepScreenshot(page, "client-portal");
 
         page.locator("#go-to-storefront").click();

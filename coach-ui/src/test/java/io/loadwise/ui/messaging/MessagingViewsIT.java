@@ -12,6 +12,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.dom.Element;
 import io.loadwise.messaging.MessagingService;
@@ -74,9 +75,17 @@ class MessagingViewsIT {
         assertThat(_get(TextArea.class, spec -> spec.withId("compose")).getValue())
                 .isEmpty();
 
+        // The coach in her own browser: a new UI, whose layout counts her unread messages.
+        signOut();
+        MockVaadin.tearDown();
+        MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
         signIn(team.lead);
         assertThat(messaging.unread().total()).isEqualTo(1);
         navigate("coach/roster");
+        assertThat(_get(Span.class, spec -> spec.withId("unread-badge")).getText())
+                .isEqualTo("1 unread");
+        assertThat(_get(Span.class, spec -> spec.withId("unread-badge")).getTitle())
+                .contains("Ann Runner (1)");
         var thread = tab("Messages").content(team.annClient);
         UI.getCurrent().add(thread);
         assertThat(bodies()).extracting(Paragraph::getText).containsExactly(written);
