@@ -26,6 +26,9 @@ public class TenantsView extends Main {
                 .setKey("slug");
         grid.addColumn(Tenant::currency).setHeader("Currency").setKey("currency");
         grid.addColumn(Tenant::timeZone).setHeader("Time zone").setKey("timeZone");
+        grid.addComponentColumn(t -> new Anchor("/admin/tenants/" + t.id(), "Details"))
+                .setHeader("Clients and audit log")
+                .setKey("details");
         grid.setItems(tenants.listAll());
         add(new H2("Tenants"), grid);
     }

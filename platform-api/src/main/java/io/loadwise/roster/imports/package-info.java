@@ -3,6 +3,8 @@
  * imported, in batches, when the coach confirms; the visible roster exports as CSV that imports back.
  */
 @NullMarked
+@NamedInterface("imports")
 package io.loadwise.roster.imports;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.NamedInterface;

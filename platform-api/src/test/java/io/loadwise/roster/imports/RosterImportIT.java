@@ -286,6 +286,28 @@ class RosterImportIT {
                 .isEqualTo(200);
     }
 
+    @Test
+    void erasing_an_imported_client_blanks_her_row_in_the_import_report() throws Exception {
+        String id = json.readTree(upload(CSV.getBytes(StandardCharsets.UTF_8)).body())
+                .get("id")
+                .asString();
+        api.post("/api/v1/clients/imports/" + id + "/confirm", coach(), null);
+        UUID ana = TenantContext.callAs(
+                business.tenant,
+                () -> tx.execute(s -> db.select(CLIENTS.ID)
+                        .from(CLIENTS)
+                        .where(CLIENTS.EMAIL.eq("ana@example.com"))
+                        .fetchSingle(CLIENTS.ID)));
+
+        HttpResponse<String> erased = api.post("/api/v1/clients/" + ana + "/erasure", owner(), null);
+
+        assertThat(erased.body()).contains("{\"category\":\"importReports\",\"count\":2}");
+        JsonNode report =
+                json.readTree(api.get("/api/v1/clients/imports/" + id, coach()).body());
+        assertThat(report.toString()).doesNotContain("ana@example.com", "Ana Lima", "Sub-3 marathon");
+        assertThat(report.get("rows").get(0).get("outcome").asString()).isEqualTo("imported");
+    }
+
     private HttpResponse<String> upload(byte[] csv) {
         return api.upload("/api/v1/clients/imports", coach(), "clients.csv", csv);
     }

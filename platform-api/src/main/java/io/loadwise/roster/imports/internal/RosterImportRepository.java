@@ -163,21 +163,6 @@ public class RosterImportRepository {
                 .forEach(action);
     }
 
-    /** Imports whose report mentions an address: for erasing a client from import reports. */
-    public List<UUID> importsMentioning(String email) {
-        return db.select(ROSTER_IMPORTS.ID)
-                .from(ROSTER_IMPORTS)
-                .where(DSL.condition("{0}::text like {1}", ROSTER_IMPORTS.REPORT, DSL.val("%\"" + email + "\"%")))
-                .fetch(ROSTER_IMPORTS.ID);
-    }
-
-    public void replaceRows(UUID id, List<ImportRow> rows) {
-        db.update(ROSTER_IMPORTS)
-                .set(ROSTER_IMPORTS.REPORT, report(rows))
-                .where(ROSTER_IMPORTS.ID.eq(id))
-                .execute();
-    }
-
     private RosterImport toImport(RosterImportsRecord r) {
         List<ImportRow> rows =
                 json.readValue(r.getReport().data(), Report.class).rows();
