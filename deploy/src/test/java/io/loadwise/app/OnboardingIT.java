@@ -260,7 +260,7 @@ class OnboardingIT {
         UUID ownerId = memberOf(business, "owner");
         UUID led = UUID.randomUUID();
         UUID coCoached = UUID.randomUUID();
-        seedClientsOf(business.tenant(), coachId, ownerId, led, coCoached);
+        seedClientsOf(business.tenant(), coachId, led, coCoached);
 
         // Refusals first: another tenant's member, oneself, a client as successor.
         AtomicReference<UUID> strideOwner = new AtomicReference<>();
@@ -389,8 +389,8 @@ class OnboardingIT {
 
     private final Map<UUID, UUID> clientMembers = new ConcurrentHashMap<>();
 
-    /** One client the coach leads, one they co-coach with the owner as lead; a message and a note by the coach. */
-    private void seedClientsOf(TenantId tenant, UUID coach, UUID owner, UUID led, UUID coCoached) {
+    /** One client the coach leads, one they co-coach (no lead yet); a message and a note by the coach. */
+    private void seedClientsOf(TenantId tenant, UUID coach, UUID led, UUID coCoached) {
         TestTenants.seed(tenant, db -> {
             OffsetDateTime now = OffsetDateTime.now();
             for (UUID client : List.of(led, coCoached)) {
@@ -409,7 +409,7 @@ class OnboardingIT {
                         .set(CLIENTS.TENANT_ID, tenant.value())
                         .set(CLIENTS.ID, client)
                         .set(CLIENTS.MEMBER_ID, member)
-                        .set(CLIENTS.COACH_ID, client.equals(led) ? coach : owner)
+                        .set(CLIENTS.COACH_ID, client.equals(led) ? coach : null)
                         .set(CLIENTS.DISPLAY_NAME, "Client " + client)
                         .set(CLIENTS.EMAIL, client + "@client.example")
                         .set(CLIENTS.CREATED_AT, now)

@@ -1,6 +1,7 @@
 package io.loadwise.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.loadwise.identity.IdentityProvisioning.ProvisionedTenant;
 import io.loadwise.tenancy.TenantId;
@@ -117,6 +118,48 @@ class KeycloakIdentityProvisioningIT {
         assertThat(atHarbour).isEqualTo(atStride);
         assertThat(members(stride.tenantId())).contains(atStride.toString());
         assertThat(members(harbour.tenantId())).contains(atStride.toString());
+    }
+
+    @Test
+    void a_name_with_characters_keycloak_refuses_still_gets_an_account() {
+        ProvisionedTenant tenant = newTenant();
+        String email = unique("html") + "@client.example";
+
+        UUID user = provisioning.inviteUser(tenant.tenantId(), email, "Sam <i>Coach</i> (\"S\")", Role.COACH);
+
+        UserRepresentation created = realm().users().get(user.toString()).toRepresentation();
+        assertThat(created.getFirstName()).isEqualTo("Sam");
+        assertThat(created.getLastName()).doesNotContain("<", ">", "(", "\"");
+    }
+
+    @Test
+    void a_password_keycloaks_policy_refuses_is_reported_and_a_good_one_lets_the_user_log_in() {
+        ProvisionedTenant tenant = newTenant();
+        String email = unique("pw") + "@client.example";
+        UUID user = provisioning.inviteUser(tenant.tenantId(), email, "Pat Password", Role.CLIENT);
+
+        assertThatThrownBy(() -> provisioning.setPassword(user, "short"))
+                .isInstanceOf(PasswordRejectedException.class)
+                .hasMessageContaining("length");
+        provisioning.setPassword(user, "long-enough-password");
+
+        UserRepresentation after = realm().users().get(user.toString()).toRepresentation();
+        assertThat(after.isEmailVerified()).isTrue();
+        assertThat(after.getRequiredActions()).isEmpty();
+        assertThat(TestInfrastructure.keycloak().tokenFor(email, "long-enough-password"))
+                .isNotBlank();
+    }
+
+    @Test
+    void a_removed_member_leaves_the_organization() {
+        ProvisionedTenant tenant = newTenant();
+        UUID coach =
+                provisioning.inviteUser(tenant.tenantId(), unique("gone") + "@coach.example", "Gina Gone", Role.COACH);
+
+        provisioning.removeFromTenant(tenant.tenantId(), coach);
+        provisioning.removeFromTenant(tenant.tenantId(), coach);
+
+        assertThat(members(tenant.tenantId())).doesNotContain(coach.toString());
     }
 
     @Test

@@ -17,9 +17,12 @@ public final class Choices {
     }
 
     public static List<String> timeZones() {
-        return ZoneId.getAvailableZoneIds().stream()
-                .filter(zone -> zone.contains("/") && !zone.startsWith("Etc/") && !zone.startsWith("SystemV/"))
-                .sorted()
+        return java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of("UTC"),
+                        ZoneId.getAvailableZoneIds().stream()
+                                .filter(zone ->
+                                        zone.contains("/") && !zone.startsWith("Etc/") && !zone.startsWith("SystemV/"))
+                                .sorted())
                 .toList();
     }
 

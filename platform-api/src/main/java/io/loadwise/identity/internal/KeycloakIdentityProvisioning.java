@@ -216,14 +216,28 @@ class KeycloakIdentityProvisioning implements IdentityProvisioning, DisposableBe
         user.setEmail(email);
         user.setEnabled(true);
         user.setEmailVerified(false);
-        int space = displayName.indexOf(' ');
-        user.setFirstName(space > 0 ? displayName.substring(0, space) : displayName);
-        user.setLastName(space > 0 ? displayName.substring(space + 1) : "");
+        String name = keycloakName(displayName);
+        int space = name.indexOf(' ');
+        user.setFirstName(space > 0 ? name.substring(0, space) : name);
+        user.setLastName(space > 0 ? name.substring(space + 1) : "");
         // The invite link leads to setting a password; Keycloak also asks to verify the address.
         user.setRequiredActions(List.of("UPDATE_PASSWORD", "VERIFY_EMAIL"));
         try (Response response = realm.users().create(user)) {
             return createdId(response, "user " + email);
         }
+    }
+
+    /**
+     * Keycloak's user profile refuses names with characters like {@code < > & " ( ) / ;} (its
+     * person-name validator), which people do type. Keycloak gets the name without them; our
+     * member row keeps the name as typed, and every page and mail escapes it.
+     */
+    static String keycloakName(String displayName) {
+        String cleaned = displayName
+                .replaceAll("[<>&\"$%!#?§;*~/\\\\|^=\\[\\]{}()\\p{Cntrl}]", " ")
+                .replaceAll("\\s+", " ")
+                .strip();
+        return cleaned.isEmpty() ? "Member" : cleaned;
     }
 
     private static String createdId(Response response, String what) {
