@@ -49,7 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * Every export, erasure and break-glass access is audited in the same transaction as the access.
  *
- * @see <a href="../../../../../../../docs/adr/0005-data-rights.md">ADR 0005: data rights</a>
+ * @see <a href="../../../../../../../docs/adr/0007-data-rights.md">ADR 0007: data rights</a>
  */
 @Service
 public class PrivacyService {
