@@ -214,6 +214,8 @@ public final class RosterBenchmark {
             say(tenants + " tenants, " + concurrency + " concurrent: pgbench");
             CpuTime before = CpuTime.sample(postmasterPid);
             Pgbench.Result ceiling = pgbench.run(db.port(), scripts, concurrency, measure);
+            // pgbench's backends count once the postmaster has reaped them: give it a moment.
+            Thread.sleep(500);
             CpuTime ceilingCpu = CpuTime.sample(postmasterPid).minus(before);
             Report.Step step = new Report.Step(concurrency, app, ceiling, ceilingCpu);
             say("  " + step.summary());
