@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -34,6 +35,10 @@ import tools.jackson.databind.json.JsonMapper;
  *       from when each request was due, so a stall shows up in the percentiles instead of silently
  *       lowering the rate (coordinated omission).
  * </ul>
+ *
+ * <p>Requests go over {@link KeepAliveHttp} connections, one per worker, because the JDK's client
+ * costs the shared cores more CPU per request than the application does (the first page, checked
+ * before measuring, still goes through the JDK's client).
  *
  * <p>Prints {@value #MEASURE_START} and {@value #MEASURE_END} around the measured window, then one
  * line {@code RESULT <json>} for the orchestrator ({@link RosterBenchmark}).
@@ -131,14 +136,16 @@ public final class LoadDriver {
             Latencies latencies = new Latencies();
             perWorker.add(latencies);
             threads.add(Thread.ofPlatform().name("driver-" + i).start(() -> {
+                KeepAliveHttp connection = new KeepAliveHttp(target);
                 long now;
                 while ((now = System.nanoTime()) < end) {
-                    boolean ok = send(randomToken());
+                    boolean ok = send(connection, randomToken());
                     long done = System.nanoTime();
                     if (ok && now >= measureFrom) {
                         latencies.add(done - now);
                     }
                 }
+                connection.close();
             }));
         }
         for (Thread thread : threads) {
@@ -157,6 +164,7 @@ public final class LoadDriver {
         long end = measureFrom + measure.toNanos();
         Thread markers = markWindow(measureFrom, end);
         Latencies latencies = new Latencies();
+        ConcurrentLinkedQueue<KeepAliveHttp> idle = new ConcurrentLinkedQueue<>();
         try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
             for (long due = start; due < end; due += interval) {
                 long wait = due - System.nanoTime();
@@ -165,7 +173,12 @@ public final class LoadDriver {
                 }
                 long intended = due;
                 requests.execute(() -> {
-                    boolean ok = send(randomToken());
+                    KeepAliveHttp connection = idle.poll();
+                    if (connection == null) {
+                        connection = new KeepAliveHttp(target);
+                    }
+                    boolean ok = send(connection, randomToken());
+                    idle.add(connection);
                     long done = System.nanoTime();
                     if (ok && intended >= measureFrom) {
                         synchronized (latencies) {
@@ -177,6 +190,7 @@ public final class LoadDriver {
             requests.shutdown();
             requests.awaitTermination(30, TimeUnit.SECONDS);
         }
+        idle.forEach(KeepAliveHttp::close);
         markers.join();
         return new Measurement(latencies, measure.toNanos() / 1e9);
     }
@@ -203,16 +217,13 @@ public final class LoadDriver {
         return tokens.get(ThreadLocalRandom.current().nextInt(tokens.size()));
     }
 
-    private boolean send(String token) {
+    private boolean send(KeepAliveHttp connection, String token) {
         try {
-            HttpResponse<Void> response = http.send(request(token), HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() == 200) {
+            if (connection.get(token) == 200) {
                 return true;
             }
-        } catch (IOException e) {
-            // Counted below: a failed request is an error, not a latency.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            // Counted below: a failed request is an error, not a latency; the connection reopens.
         }
         errors.incrementAndGet();
         return false;

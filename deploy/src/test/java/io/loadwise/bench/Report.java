@@ -76,6 +76,7 @@ final class Report {
     record Scenario(
             int tenants,
             int clientsPerTenant,
+            double appCpuMsPerSecondAtRest,
             List<Step> steps,
             Step peak,
             double halfRate,
@@ -228,6 +229,14 @@ final class Report {
             }
             md.append("\nCPU milliseconds per request, measured from /proc over the same windows (what a request"
                     + " costs, whatever else the machine runs):\n\n");
+            md.append(String.format(
+                    Locale.ROOT,
+                    "The app JVM (which also hosts the embedded Kafka broker) used %.0f ms of CPU per second with"
+                            + " no request in flight; at the peak's %.0f requests/s that is %.2f ms of each request's"
+                            + " \"app JVM\" figure.%n%n",
+                    s.appCpuMsPerSecondAtRest(),
+                    s.peak().throughput(),
+                    s.appCpuMsPerSecondAtRest() / s.peak().throughput()));
             md.append("| concurrency | app JVM | PostgreSQL (app) | load driver | PostgreSQL (pgbench) |"
                     + " pgbench client |\n|---:|---:|---:|---:|---:|---:|\n");
             for (Step step : s.steps()) {

@@ -200,6 +200,13 @@ public final class RosterBenchmark {
 
         List<Path> scripts = captureScripts(tenants, db, target, keycloakUrl, loggedIn, usernames);
 
+        // What this JVM burns with no request in flight (the Kafka broker, the JIT catching up,
+        // schedulers): part of every "app JVM" figure below, and no part of a request.
+        CpuTime restStart = CpuTime.sample(postmasterPid);
+        Thread.sleep(5000);
+        double atRest = CpuTime.sample(postmasterPid).minus(restStart).application() / 5;
+        say(String.format(Locale.ROOT, "  app JVM at rest: %.0f ms CPU per second", atRest));
+
         List<Report.Step> steps = new ArrayList<>();
         for (int concurrency : concurrencies) {
             say(tenants + " tenants, " + concurrency + " concurrent: app");
@@ -207,6 +214,8 @@ public final class RosterBenchmark {
             say(tenants + " tenants, " + concurrency + " concurrent: pgbench");
             CpuTime before = CpuTime.sample(postmasterPid);
             Pgbench.Result ceiling = pgbench.run(db.port(), scripts, concurrency, measure);
+            // pgbench's backends count once the postmaster has reaped them: give it a moment.
+            Thread.sleep(500);
             CpuTime ceilingCpu = CpuTime.sample(postmasterPid).minus(before);
             Report.Step step = new Report.Step(concurrency, app, ceiling, ceilingCpu);
             say("  " + step.summary());
@@ -225,7 +234,7 @@ public final class RosterBenchmark {
                 half.get("p99Ms").asDouble(),
                 half.get("errors").asLong()));
         return new Report.Scenario(
-                tenants, clientsPerTenant, steps, peak, halfRate, half, Files.readString(scripts.getFirst()));
+                tenants, clientsPerTenant, atRest, steps, peak, halfRate, half, Files.readString(scripts.getFirst()));
     }
 
     /**
