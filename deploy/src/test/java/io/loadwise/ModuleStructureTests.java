@@ -41,6 +41,12 @@ class ModuleStructureTests {
                         "io.loadwise.tenancy..",
                         "io.loadwise.identity..",
                         "io.loadwise.roster..",
+                        "io.loadwise.intake..",
+                        "io.loadwise.messaging..",
+                        "io.loadwise.onboarding..",
+                        "io.loadwise.team..",
+                        "io.loadwise.privacy..",
+                        "io.loadwise.events..",
                         "io.loadwise.catalog..",
                         "io.loadwise.shared..",
                         "io.loadwise.web..")
