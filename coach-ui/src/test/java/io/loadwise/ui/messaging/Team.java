@@ -3,29 +3,15 @@ package io.loadwise.ui.messaging;
 import static io.loadwise.jooq.Tables.CLIENTS;
 import static io.loadwise.jooq.Tables.MEMBERS;
 
-import com.github.mvysny.fakeservlet.FakeRequest;
-import com.vaadin.flow.server.VaadinServletRequest;
-import io.loadwise.identity.KeycloakClaims;
 import io.loadwise.identity.Role;
 import io.loadwise.roster.ClientId;
-import io.loadwise.tenancy.TenantContext;
 import io.loadwise.testsupport.TestTenants;
+import io.loadwise.ui.SignedIn;
 import io.loadwise.ui.UiTestData;
 import io.loadwise.ui.UiTestData.SeededTenant;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
-import org.springframework.security.oauth2.core.oidc.OidcIdToken;
-import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
-import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 
 /**
  * A coaching business with people who are members of it, seeded straight into PostgreSQL, and a
@@ -73,30 +59,7 @@ public final class Team {
      * organization) and binds the tenant as the request filter does. Close to sign out.
      */
     public AutoCloseable signIn(Person person) {
-        Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("sub", person.userId().toString());
-        claims.put("name", person.name());
-        claims.put("email", person.memberId() + "@example.com");
-        claims.put("roles", List.of(person.role().realmRole()));
-        claims.put(
-                KeycloakClaims.TENANT_CLAIM,
-                Map.of("some-alias", Map.of("id", tenant.id().toString())));
-        OidcIdToken idToken =
-                new OidcIdToken("id-token", Instant.now(), Instant.now().plusSeconds(300), claims);
-        List<GrantedAuthority> authorities = new ArrayList<>(KeycloakClaims.authorities(claims));
-        authorities.add(new OidcUserAuthority(idToken));
-        OAuth2AuthenticationToken authentication =
-                new OAuth2AuthenticationToken(new DefaultOidcUser(authorities, idToken), authorities, "keycloak");
-        SecurityContextHolder.getContext().setAuthentication(authentication);
-        FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
-        request.setUserPrincipalInt(authentication);
-        request.setUserInRole((principal, role) ->
-                authorities.stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role)));
-        TenantContext.Scope scope = TenantContext.bind(tenant.id());
-        return () -> {
-            scope.close();
-            SecurityContextHolder.clearContext();
-        };
+        return SignedIn.as(person.userId(), person.name(), tenant.id(), person.role());
     }
 
     private static Person person(String name, Role role) {
