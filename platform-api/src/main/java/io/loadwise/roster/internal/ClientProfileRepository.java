@@ -22,14 +22,18 @@ import io.loadwise.roster.MenopausalStatus;
 import io.loadwise.roster.OwnProfileChanges;
 import io.loadwise.roster.ProfileChanges;
 import io.loadwise.tenancy.TenantContext;
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
@@ -96,48 +100,57 @@ public class ClientProfileRepository {
     /** @return whether the row was at {@code expectedVersion} (and so was updated) */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean update(ClientId client, int expectedVersion, ProfileChanges changes, OffsetDateTime now) {
-        return db.update(CLIENTS)
-                        .set(CLIENTS.DISPLAY_NAME, changes.displayName())
-                        .set(CLIENTS.STATUS, changes.status().dbValue())
-                        .set(CLIENTS.TAGS, changes.tags().toArray(String[]::new))
-                        .set(CLIENTS.GOAL, changes.goal())
-                        .set(
-                                CLIENTS.AGE_GROUP,
-                                changes.ageGroup() == null
-                                        ? null
-                                        : changes.ageGroup().dbValue())
-                        .set(
-                                CLIENTS.MENOPAUSAL_STATUS,
-                                changes.menopausalStatus() == null
-                                        ? null
-                                        : changes.menopausalStatus().dbValue())
-                        .set(CLIENTS.WEEKLY_VOLUME_KM, changes.weeklyVolumeKm())
-                        .set(CLIENTS.RACES, changes.races())
-                        .set(CLIENTS.VERSION, CLIENTS.VERSION.plus(1))
-                        .set(CLIENTS.UPDATED_AT, now)
-                        .where(CLIENTS.ID.eq(client.value()), CLIENTS.VERSION.eq(expectedVersion))
-                        .execute()
-                == 1;
+        Map<Field<?>, @Nullable Object> values = ownFields(
+                changes.displayName(),
+                changes.goal(),
+                changes.ageGroup(),
+                changes.menopausalStatus(),
+                changes.weeklyVolumeKm(),
+                changes.races());
+        values.put(CLIENTS.STATUS, changes.status().dbValue());
+        values.put(CLIENTS.TAGS, changes.tags().toArray(String[]::new));
+        return updateAtVersion(client, expectedVersion, values, now);
     }
 
     /** @return whether the row was at {@code expectedVersion} (and so was updated) */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean updateOwn(ClientId client, int expectedVersion, OwnProfileChanges changes, OffsetDateTime now) {
+        return updateAtVersion(
+                client,
+                expectedVersion,
+                ownFields(
+                        changes.displayName(),
+                        changes.goal(),
+                        changes.ageGroup(),
+                        changes.menopausalStatus(),
+                        changes.weeklyVolumeKm(),
+                        changes.races()),
+                now);
+    }
+
+    /** The fields a client edits herself; a coach edits these and more. */
+    private static Map<Field<?>, @Nullable Object> ownFields(
+            String displayName,
+            @Nullable String goal,
+            @Nullable AgeGroup ageGroup,
+            @Nullable MenopausalStatus menopausalStatus,
+            @Nullable BigDecimal weeklyVolumeKm,
+            @Nullable String races) {
+        Map<Field<?>, @Nullable Object> values = new LinkedHashMap<>();
+        values.put(CLIENTS.DISPLAY_NAME, displayName);
+        values.put(CLIENTS.GOAL, goal);
+        values.put(CLIENTS.AGE_GROUP, ageGroup == null ? null : ageGroup.dbValue());
+        values.put(CLIENTS.MENOPAUSAL_STATUS, menopausalStatus == null ? null : menopausalStatus.dbValue());
+        values.put(CLIENTS.WEEKLY_VOLUME_KM, weeklyVolumeKm);
+        values.put(CLIENTS.RACES, races);
+        return values;
+    }
+
+    /** Optimistic concurrency: writes only when the row is still at the version the caller read. */
+    private boolean updateAtVersion(
+            ClientId client, int expectedVersion, Map<Field<?>, @Nullable Object> values, OffsetDateTime now) {
         return db.update(CLIENTS)
-                        .set(CLIENTS.DISPLAY_NAME, changes.displayName())
-                        .set(CLIENTS.GOAL, changes.goal())
-                        .set(
-                                CLIENTS.AGE_GROUP,
-                                changes.ageGroup() == null
-                                        ? null
-                                        : changes.ageGroup().dbValue())
-                        .set(
-                                CLIENTS.MENOPAUSAL_STATUS,
-                                changes.menopausalStatus() == null
-                                        ? null
-                                        : changes.menopausalStatus().dbValue())
-                        .set(CLIENTS.WEEKLY_VOLUME_KM, changes.weeklyVolumeKm())
-                        .set(CLIENTS.RACES, changes.races())
+                        .set(values)
                         .set(CLIENTS.VERSION, CLIENTS.VERSION.plus(1))
                         .set(CLIENTS.UPDATED_AT, now)
                         .where(CLIENTS.ID.eq(client.value()), CLIENTS.VERSION.eq(expectedVersion))
