@@ -1,8 +1,14 @@
 package io.loadwise.events;
 
+import io.loadwise.checkins.CheckInRecorded;
+import io.loadwise.checkins.SessionLogged;
 import io.loadwise.intake.IntakeSubmitted;
 import io.loadwise.messaging.MessagePosted;
 import io.loadwise.onboarding.TenantSignedUp;
+import io.loadwise.planengine.AdjustmentProposed;
+import io.loadwise.plans.PlanAdjusted;
+import io.loadwise.plans.PlanAssigned;
+import io.loadwise.plans.SessionMissed;
 import io.loadwise.roster.ClientInvited;
 import io.loadwise.team.CoachInvited;
 import java.util.List;
@@ -28,7 +34,17 @@ public class EventTopics {
 
     /** The topics of all externalized events. */
     public static final List<String> EVENT_TOPICS = List.of(
-            ClientInvited.TOPIC, IntakeSubmitted.TOPIC, MessagePosted.TOPIC, TenantSignedUp.TOPIC, CoachInvited.TOPIC);
+            ClientInvited.TOPIC,
+            IntakeSubmitted.TOPIC,
+            MessagePosted.TOPIC,
+            TenantSignedUp.TOPIC,
+            CoachInvited.TOPIC,
+            PlanAssigned.TOPIC,
+            PlanAdjusted.TOPIC,
+            SessionMissed.TOPIC,
+            CheckInRecorded.TOPIC,
+            SessionLogged.TOPIC,
+            AdjustmentProposed.TOPIC);
 
     public static String deadLetterTopic(String topic) {
         return topic + DEAD_LETTER_SUFFIX;
