@@ -16,6 +16,7 @@ import io.loadwise.plans.SessionChange;
 import io.loadwise.plans.SessionStatus;
 import io.loadwise.plans.StrengthSession;
 import io.loadwise.tenancy.TenantContext;
+import io.loadwise.testsupport.HamstringTestPlan;
 import io.loadwise.testsupport.IntegrationTest;
 import io.loadwise.testsupport.KeycloakTestData;
 import io.loadwise.testsupport.TestInfrastructure;
@@ -84,8 +85,8 @@ class CheckInsApiIT {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         return new Business(
                 people,
-                PlanFixtures.activePlan(plans, people.tenant, people.annClient, today.minusDays(7)),
-                PlanFixtures.activePlan(plans, people.tenant, people.beaClient, today.minusDays(7)),
+                HamstringTestPlan.activePlan(plans, people.tenant, people.annClient, today.minusDays(7)),
+                HamstringTestPlan.activePlan(plans, people.tenant, people.beaClient, today.minusDays(7)),
                 today);
     }
 

@@ -1,4 +1,4 @@
-package io.loadwise.checkins;
+package io.loadwise.testsupport;
 
 import io.loadwise.plans.ExerciseDose;
 import io.loadwise.plans.ExitCriteria;
@@ -28,9 +28,9 @@ import java.util.List;
  * template: easy runs on Monday, Wednesday, Friday and Sunday, isometrics and heavy slow
  * resistance on Tuesday, Thursday and Saturday — a session every day, so any date has one.
  */
-public final class PlanFixtures {
+public final class HamstringTestPlan {
 
-    private PlanFixtures() {}
+    private HamstringTestPlan() {}
 
     public static TemplateContent hamstringIsometrics(int weeks) {
         List<TemplateWeek> list = new ArrayList<>();
