@@ -17,6 +17,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import io.loadwise.checkins.CheckInRules;
 import io.loadwise.checkins.CheckInService;
 import io.loadwise.checkins.InvalidEntryException;
+import io.loadwise.checkins.LogVersionRequiredException;
 import io.loadwise.checkins.LoggableSession;
 import io.loadwise.checkins.LoggedLoad;
 import io.loadwise.checkins.SessionLog;
@@ -186,7 +187,7 @@ class SessionLogDialog extends Dialog {
         } catch (InvalidEntryException e) {
             show(e.field(), e.getMessage());
             return;
-        } catch (StaleVersionException e) {
+        } catch (StaleVersionException | LogVersionRequiredException e) {
             show(
                     "",
                     "This log was changed elsewhere (another device?) since you opened it. Close this dialog and"
