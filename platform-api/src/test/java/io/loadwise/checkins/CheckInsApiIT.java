@@ -2,6 +2,7 @@ package io.loadwise.checkins;
 
 import static io.loadwise.jooq.Tables.CHECK_INS;
 import static io.loadwise.jooq.Tables.SESSION_LOGS;
+import static io.loadwise.jooq.Tables.TENANTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loadwise.messaging.ApiCalls;
@@ -30,6 +31,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -155,6 +157,43 @@ class CheckInsApiIT {
         assertThat(mine.get(0).get("outcome").asString()).isEqualTo("done");
         assertThat(mine.get(0).get("loads")).as("the change replaced the log").isEmpty();
         assertThat(rows(b, SESSION_LOGS)).isEqualTo(1);
+    }
+
+    @Test
+    void today_is_the_businesss_day_in_its_time_zone_not_the_servers() {
+        var people = PeopleOfABusiness.create(TestInfrastructure.keycloak(), keycloakData, "kiritimati");
+        // UTC+14: from 10:00 UTC on, the business's day is already the next UTC day.
+        ZoneId zone = ZoneId.of("Pacific/Kiritimati");
+        TestTenants.seed(people.tenant, db -> db.update(TENANTS)
+                .set(TENANTS.TIME_ZONE, zone.getId())
+                .where(TENANTS.ID.eq(people.tenant.value()))
+                .execute());
+        LocalDate businessToday = LocalDate.now(zone);
+        PlanSnapshot plan =
+                HamstringTestPlan.activePlan(plans, people.tenant, people.annClient, businessToday.minusDays(7));
+        String ann = people.token(people.ann);
+
+        HttpResponse<String> today = api.put(
+                ann,
+                "/api/v1/me/sessions/"
+                        + plan.sessionsBetween(businessToday, businessToday)
+                                .getFirst()
+                                .id() + "/log",
+                Map.of("outcome", "done"),
+                Map.of());
+        HttpResponse<String> tomorrow = api.put(
+                ann,
+                "/api/v1/me/sessions/"
+                        + plan.sessionsBetween(businessToday.plusDays(1), businessToday.plusDays(1))
+                                .getFirst()
+                                .id() + "/log",
+                Map.of("outcome", "done"),
+                Map.of());
+        HttpResponse<String> checkIn = api.post(ann, "/api/v1/me/check-ins", Map.of("morningPain", 1));
+
+        assertThat(today.statusCode()).as(today.body()).isEqualTo(201);
+        assertThat(tomorrow.statusCode()).isEqualTo(400);
+        assertThat(api.json(checkIn).get("date").asString()).isEqualTo(businessToday.toString());
     }
 
     @Test
