@@ -44,7 +44,7 @@ public class TemplatesView extends Main {
         grid.addColumn(t -> Labels.condition(t.condition())).setHeader("For");
         grid.addColumn(t -> t.content().phases().size()).setHeader("Phases");
         grid.addColumn(t -> t.content().totalWeeks()).setHeader("Weeks");
-        grid.addComponentColumn(this::actions).setHeader("").setFlexGrow(2);
+        grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setFlexGrow(2);
         grid.addItemDoubleClickListener(click -> open(click.getItem()));
         add(
                 new Paragraph("Phases of loading with weeks of sessions. Assigning one to a client gives them their own"
