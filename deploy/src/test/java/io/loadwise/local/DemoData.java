@@ -62,14 +62,18 @@ public final class DemoData {
     }
 
     public void seed() {
-        TenantContext.runAs(STRIDE, () -> tx.executeWithoutResult(s -> {
-            seedStride();
-            planLibrary.seedDefaults();
-        }));
-        TenantContext.runAs(HARBOUR, () -> tx.executeWithoutResult(s -> {
-            seedHarbour();
-            planLibrary.seedDefaults();
-        }));
+        TenantContext.runAs(
+                STRIDE,
+                () -> tx.executeWithoutResult(s -> {
+                    seedStride();
+                    planLibrary.seedDefaults();
+                }));
+        TenantContext.runAs(
+                HARBOUR,
+                () -> tx.executeWithoutResult(s -> {
+                    seedHarbour();
+                    planLibrary.seedDefaults();
+                }));
     }
 
     private void seedStride() {

@@ -41,7 +41,7 @@ public final class ExerciseRules {
     public static List<FieldProblem> problems(ExerciseDraft draft) {
         List<FieldProblem> problems = new ArrayList<>();
         String name = draft.name();
-        if (name == null || name.isEmpty()) {
+        if (name == null || name.isBlank()) {
             problems.add(new FieldProblem("name", "Give the exercise a name."));
         } else if (name.length() > MAX_NAME) {
             problems.add(new FieldProblem(
@@ -57,7 +57,7 @@ public final class ExerciseRules {
             problems.add(new FieldProblem("target", "Choose what the exercise targets."));
         }
         String dosage = draft.defaultDosage();
-        if (dosage == null || dosage.isEmpty()) {
+        if (dosage == null || dosage.isBlank()) {
             problems.add(new FieldProblem("defaultDosage", "Give a default dosage, e.g. \"5 × 45 s hold\"."));
         } else if (dosage.length() > MAX_DOSAGE) {
             problems.add(new FieldProblem(

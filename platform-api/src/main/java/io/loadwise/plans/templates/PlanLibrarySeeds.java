@@ -59,7 +59,7 @@ public class PlanLibrarySeeds {
     }
 
     /** The business's copy of the onboarding template, which starts 1:1 coaching; none when archived. */
-    @Transactional(propagation = Propagation.MANDATORY)
+    @Transactional(readOnly = true)
     public Optional<TemplateId> onboardingTemplate() {
         TenantContext.require();
         return templates

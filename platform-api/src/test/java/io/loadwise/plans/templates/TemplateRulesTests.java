@@ -326,4 +326,60 @@ class TemplateRulesTests {
                 .satisfies(e ->
                         assertThat(((InvalidTemplateException) e).problems()).hasSize(3));
     }
+
+    @Test
+    void the_free_texts_have_their_limits() {
+        var longDescription = new TemplateDraft(
+                "Plan", "d".repeat(4001), TemplateCondition.GENERAL, new TemplateContent(List.of(phase("a", "A"))));
+        assertThat(problems(longDescription)).containsExactly("The description is 4001 characters; keep it to 4000.");
+        Phase wordy = new Phase(
+                "iso",
+                "n".repeat(121),
+                "g".repeat(2001),
+                "e".repeat(2001),
+                ExitCriteria.DEFAULT,
+                null,
+                List.of(new TemplateWeek("f".repeat(2001), List.of(on(DayOfWeek.MONDAY, EASY_RUN)))));
+        assertThat(TemplateRules.problems(draft(wordy)))
+                .extracting(TemplateProblem::message)
+                .containsExactly(
+                        "the name is 121 characters; keep it to 120.",
+                        "the goal is longer than 2000 characters.",
+                        "the entry criteria are longer than 2000 characters.",
+                        "the focus is longer than 2000 characters.");
+    }
+
+    @Test
+    void short_session_texts_and_recovery_lists_have_their_limits() {
+        assertThat(sessionProblems(
+                        new RunSession("Strides", RunType.STRIDES, 30, null, Intensity.rpe("4"), "r".repeat(41), "")))
+                .containsExactly("Phase 1 “Eccentric”, week 1, Tuesday “Strides”: the repeats are longer than 40"
+                        + " characters.");
+        assertThat(sessionProblems(new StrengthSession(
+                        "Heavy",
+                        List.of(new ExerciseDose(null, "Deadlift", 4, 6, null, "l".repeat(41), "t".repeat(41))),
+                        "")))
+                .containsExactly(
+                        "Phase 1 “Eccentric”, week 1, Tuesday “Heavy”: exercise 1 (Deadlift): the load is longer than 40"
+                                + " characters.",
+                        "Phase 1 “Eccentric”, week 1, Tuesday “Heavy”: exercise 1 (Deadlift): the tempo is longer than 40"
+                                + " characters.");
+        List<String> manyCues = Collections.nCopies(21, "Run tall");
+        assertThat(sessionProblems(new RecoverySession("Mobility", 20, manyCues, List.of(" ", "h".repeat(201)), "")))
+                .containsExactly(
+                        "Phase 1 “Eccentric”, week 1, Tuesday “Mobility”: at most 20 form cues, not 21.",
+                        "Phase 1 “Eccentric”, week 1, Tuesday “Mobility”: a habit is empty.",
+                        "Phase 1 “Eccentric”, week 1, Tuesday “Mobility”: a habit is longer than 200 characters.");
+        assertThat(sessionProblems(new CrossTrainingSession("Spin", CrossTrainingMode.CYCLING, 30, null, "")))
+                .containsExactly(
+                        "Phase 1 “Eccentric”, week 1, Tuesday “Spin”: give an intensity (RPE, heart-rate zone or pace).");
+    }
+
+    @Test
+    void a_session_needs_a_day_and_content() {
+        assertThat(problems(draft(phase("p", "Eccentric", null, new TemplateSession(null, EASY_RUN)))))
+                .containsExactly("Phase 1 “Eccentric”, week 1, session 1: choose a weekday.");
+        assertThat(problems(draft(phase("p", "Eccentric", null, new TemplateSession(DayOfWeek.MONDAY, null)))))
+                .containsExactly("Phase 1 “Eccentric”, week 1, Monday: the session is empty.");
+    }
 }
