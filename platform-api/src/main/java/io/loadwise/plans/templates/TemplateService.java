@@ -117,9 +117,14 @@ public class TemplateService {
         TenantContext.require();
         PlanTemplate original = find(id);
         String name = copyName(original.name());
-        TemplateId copy = templates.insert(
-                name, original.description(), original.condition(), original.content(), null, currentUserId());
-        return find(copy);
+        try {
+            TemplateId copy = templates.insert(
+                    name, original.description(), original.condition(), original.content(), null, currentUserId());
+            return find(copy);
+        } catch (DuplicateKeyException e) {
+            // A colleague made a copy with the same name at the same moment.
+            throw nameTaken(name);
+        }
     }
 
     /**
