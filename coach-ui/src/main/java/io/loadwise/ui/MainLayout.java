@@ -84,6 +84,8 @@ public class MainLayout extends AppLayout {
             if (u.has(Role.COACH)) {
                 navigation.addItem(new SideNavItem("Roster", "/coach/roster"));
                 navigation.addItem(new SideNavItem("Team", "/coach/team"));
+                navigation.addItem(new SideNavItem("Exercises", "/coach/exercises"));
+                navigation.addItem(new SideNavItem("Templates", "/coach/templates"));
                 navigation.addItem(new SideNavItem("Intake questionnaire", "/coach/settings/intake"));
                 navigation.addItem(new SideNavItem("Settings", "/coach/settings"));
             }

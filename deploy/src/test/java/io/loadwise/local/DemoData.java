@@ -5,6 +5,7 @@ import static io.loadwise.jooq.Tables.MEMBERS;
 import static io.loadwise.jooq.Tables.OFFERS;
 import static io.loadwise.jooq.Tables.TENANTS;
 
+import io.loadwise.plans.templates.PlanLibrarySeeds;
 import io.loadwise.tenancy.TenantContext;
 import io.loadwise.tenancy.TenantId;
 import java.time.Clock;
@@ -39,11 +40,13 @@ public final class DemoData {
 
     private final DSLContext db;
     private final TransactionTemplate tx;
+    private final PlanLibrarySeeds planLibrary;
     private final OffsetDateTime now;
 
-    public DemoData(DSLContext db, TransactionTemplate tx, Clock clock) {
+    public DemoData(DSLContext db, TransactionTemplate tx, PlanLibrarySeeds planLibrary, Clock clock) {
         this.db = db;
         this.tx = tx;
+        this.planLibrary = planLibrary;
         this.now = clock.instant().atOffset(ZoneOffset.UTC);
     }
 
@@ -52,14 +55,25 @@ public final class DemoData {
         new DemoData(
                         application.getBean(DSLContext.class),
                         application.getBean(TransactionTemplate.class),
+                        application.getBean(PlanLibrarySeeds.class),
                         application.getBean(Clock.class))
                 .seed();
         DemoIdentities.seed(keycloakUrl);
     }
 
     public void seed() {
-        TenantContext.runAs(STRIDE, () -> tx.executeWithoutResult(s -> seedStride()));
-        TenantContext.runAs(HARBOUR, () -> tx.executeWithoutResult(s -> seedHarbour()));
+        TenantContext.runAs(
+                STRIDE,
+                () -> tx.executeWithoutResult(s -> {
+                    seedStride();
+                    planLibrary.seedDefaults();
+                }));
+        TenantContext.runAs(
+                HARBOUR,
+                () -> tx.executeWithoutResult(s -> {
+                    seedHarbour();
+                    planLibrary.seedDefaults();
+                }));
     }
 
     private void seedStride() {

@@ -1,5 +1,6 @@
 package io.loadwise.local;
 
+import io.loadwise.plans.templates.PlanLibrarySeeds;
 import java.time.Clock;
 import org.jooq.DSLContext;
 import org.springframework.boot.ApplicationRunner;
@@ -12,7 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class LocalRunConfiguration {
 
     @Bean
-    ApplicationRunner seedDemoData(DSLContext db, TransactionTemplate tx, Clock clock) {
-        return args -> new DemoData(db, tx, clock).seed();
+    ApplicationRunner seedDemoData(DSLContext db, TransactionTemplate tx, PlanLibrarySeeds planLibrary, Clock clock) {
+        return args -> new DemoData(db, tx, planLibrary, clock).seed();
     }
 }

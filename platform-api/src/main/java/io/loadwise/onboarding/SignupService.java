@@ -3,6 +3,7 @@ package io.loadwise.onboarding;
 import io.loadwise.identity.IdentityProvisioning;
 import io.loadwise.identity.IdentityProvisioning.ProvisionedTenant;
 import io.loadwise.onboarding.internal.OwnerRepository;
+import io.loadwise.plans.templates.PlanLibrarySeeds;
 import io.loadwise.shared.Ids;
 import io.loadwise.tenancy.InvalidTenantSettingException;
 import io.loadwise.tenancy.SlugTakenException;
@@ -41,6 +42,7 @@ public class SignupService {
     private final IdentityProvisioning identity;
     private final TenantSettingsService tenants;
     private final OwnerRepository owners;
+    private final PlanLibrarySeeds planLibrary;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate newTransaction;
     private final Clock clock;
@@ -49,12 +51,14 @@ public class SignupService {
             IdentityProvisioning identity,
             TenantSettingsService tenants,
             OwnerRepository owners,
+            PlanLibrarySeeds planLibrary,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
             Clock clock) {
         this.identity = identity;
         this.tenants = tenants;
         this.owners = owners;
+        this.planLibrary = planLibrary;
         this.events = events;
         this.newTransaction = new TransactionTemplate(transactions);
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -89,6 +93,8 @@ public class SignupService {
                         tenants.registerPending(provisioned.tenantId(), settings);
                         UUID owner = Ids.newId(clock);
                         owners.insertOwner(owner, provisioned.ownerUserId(), email, ownerName);
+                        // The business starts with the platform's exercises and reference templates.
+                        planLibrary.seedDefaults();
                         events.publishEvent(new TenantSignedUp(
                                 Ids.newId(clock),
                                 provisioned.tenantId(),

@@ -48,7 +48,14 @@ class ApiSecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         // Platform admins see tenants, not clients: their one way to client data is the
                         // audited break-glass under /api/v1/admin.
-                        .requestMatchers("/api/v1/clients", "/api/v1/clients/**")
+                        .requestMatchers(
+                                "/api/v1/clients",
+                                "/api/v1/clients/**",
+                                // and not a business's coaching material either
+                                "/api/v1/exercises",
+                                "/api/v1/exercises/**",
+                                "/api/v1/plan-templates",
+                                "/api/v1/plan-templates/**")
                         .access(AuthorizationManagers.allOf(
                                 AuthenticatedAuthorizationManager.authenticated(),
                                 AuthorizationManagers.not(

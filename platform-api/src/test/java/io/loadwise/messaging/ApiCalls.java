@@ -40,7 +40,7 @@ public final class ApiCalls {
         return json.writeValueAsString(value);
     }
 
-    private HttpResponse<String> send(
+    public HttpResponse<String> send(
             String token, String method, String path, @Nullable Object body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Bearer " + token)

@@ -14,10 +14,12 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -102,6 +104,65 @@ public class TemplateRepository {
                         .and(PLAN_TEMPLATES.VERSION.eq(expectedVersion))
                         .execute()
                 == 1;
+    }
+
+    /** Whether a template other than {@code except} and not archived has this name, in any case. */
+    public boolean nameTaken(String name, @Nullable TemplateId except) {
+        var condition = DSL.lower(PLAN_TEMPLATES.NAME)
+                .eq(name.toLowerCase(Locale.ROOT))
+                .and(PLAN_TEMPLATES.ARCHIVED_AT.isNull());
+        if (except != null) {
+            condition = condition.and(PLAN_TEMPLATES.ID.ne(except.value()));
+        }
+        return db.fetchExists(PLAN_TEMPLATES, condition);
+    }
+
+    /** Archives over {@code expectedVersion}; false when at another version or archived already. */
+    public boolean archive(TemplateId id, int expectedVersion) {
+        OffsetDateTime now = now();
+        return db.update(PLAN_TEMPLATES)
+                        .set(PLAN_TEMPLATES.ARCHIVED_AT, now)
+                        .set(PLAN_TEMPLATES.VERSION, PLAN_TEMPLATES.VERSION.plus(1))
+                        .set(PLAN_TEMPLATES.UPDATED_AT, now)
+                        .where(PLAN_TEMPLATES.ID.eq(id.value()))
+                        .and(PLAN_TEMPLATES.VERSION.eq(expectedVersion))
+                        .and(PLAN_TEMPLATES.ARCHIVED_AT.isNull())
+                        .execute()
+                == 1;
+    }
+
+    /**
+     * Adds a copy of a platform default unless the business has it already (archived or not) or a
+     * template of its own with that name; concurrent seeding is safe through the unique indexes.
+     *
+     * @return whether a row was added
+     */
+    public boolean insertDefault(
+            String name, String description, TemplateCondition condition, TemplateContent content, String defaultKey) {
+        if (nameTaken(name, null)) {
+            return false;
+        }
+        OffsetDateTime now = now();
+        return db.insertInto(PLAN_TEMPLATES)
+                        .set(PLAN_TEMPLATES.TENANT_ID, TenantContext.require().value())
+                        .set(PLAN_TEMPLATES.ID, Ids.newId(clock))
+                        .set(PLAN_TEMPLATES.NAME, name)
+                        .set(PLAN_TEMPLATES.DESCRIPTION, description)
+                        .set(PLAN_TEMPLATES.CONDITION, Codes.of(condition))
+                        .set(PLAN_TEMPLATES.CONTENT, JSONB.valueOf(json.writeValueAsString(content)))
+                        .set(PLAN_TEMPLATES.DEFAULT_KEY, defaultKey)
+                        .set(PLAN_TEMPLATES.CREATED_AT, now)
+                        .set(PLAN_TEMPLATES.UPDATED_AT, now)
+                        .onConflictDoNothing()
+                        .execute()
+                == 1;
+    }
+
+    /** The business's copy of a platform default template, archived or not. */
+    public Optional<PlanTemplate> findByDefaultKey(String defaultKey) {
+        return db.selectFrom(PLAN_TEMPLATES)
+                .where(PLAN_TEMPLATES.DEFAULT_KEY.eq(defaultKey))
+                .fetchOptional(this::toTemplate);
     }
 
     private PlanTemplate toTemplate(PlanTemplatesRecord r) {
