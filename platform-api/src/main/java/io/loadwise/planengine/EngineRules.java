@@ -45,10 +45,14 @@ public record EngineRules(
     }
 
     /** Pain 0..safeMax is safe, up to acceptableMax acceptable, above it too much. */
-    public record PainZones(int safeMax, int acceptableMax) {}
+    public record PainZones(
+            @Nullable Integer safeMax, @Nullable Integer acceptableMax) {}
 
     /** Dial back when {@code metric comparison threshold}, e.g. {@code pain_during > 5}. */
-    public record Trigger(@Nullable String metric, @Nullable String comparison, int threshold) {
+    public record Trigger(
+            @Nullable String metric,
+            @Nullable String comparison,
+            @Nullable Integer threshold) {
 
         public TriggerMetric metricValue() {
             return TriggerMetric.ofCode(String.valueOf(metric)).orElseThrow();
@@ -65,10 +69,15 @@ public record EngineRules(
      * @param speedSwap what speed and strides runs become: {@code easy_run} or {@code cross_training}
      */
     public record DialBack(
-            int days, int runVolumeCutPercent, @Nullable String speedSwap) {}
+            @Nullable Integer days,
+            @Nullable Integer runVolumeCutPercent,
+            @Nullable String speedSwap) {}
 
     /** When to move on to the next phase, unless the phase sets its own exit criteria. */
-    public record Progression(int calmWeeks, int maxPain, int minCompletionPercent) {}
+    public record Progression(
+            @Nullable Integer calmWeeks,
+            @Nullable Integer maxPain,
+            @Nullable Integer minCompletionPercent) {}
 
     /**
      * When to raise roster flags.
@@ -77,7 +86,10 @@ public record EngineRules(
      * @param missedSessions this many missed sessions in 7 days raise a flag
      * @param noCheckInDays this many days without a check-in on an active plan raise a flag
      */
-    public record Flags(int painSpikeThreshold, int missedSessions, int noCheckInDays) {}
+    public record Flags(
+            @Nullable Integer painSpikeThreshold,
+            @Nullable Integer missedSessions,
+            @Nullable Integer noCheckInDays) {}
 
     /** The mode; only call on validated rules. */
     public EngineMode modeValue() {

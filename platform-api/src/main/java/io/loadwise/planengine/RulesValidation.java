@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks a rules document before it is saved: everything the engine later evaluates must be
@@ -48,9 +49,9 @@ public final class RulesValidation {
             problems.add(new RuleProblem("painZones", "Set the pain zones (safeMax and acceptableMax)."));
             return;
         }
-        range(problems, "painZones.safeMax", zones.safeMax(), 0, 10);
-        range(problems, "painZones.acceptableMax", zones.acceptableMax(), 0, 10);
-        if (zones.safeMax() >= zones.acceptableMax()) {
+        boolean safeOk = range(problems, "painZones.safeMax", zones.safeMax(), 0, 10);
+        boolean acceptableOk = range(problems, "painZones.acceptableMax", zones.acceptableMax(), 0, 10);
+        if (safeOk && acceptableOk && zones.safeMax() >= zones.acceptableMax()) {
             problems.add(new RuleProblem(
                     "painZones.acceptableMax",
                     "The acceptable zone must end above the safe zone (safeMax " + zones.safeMax() + " < acceptableMax "
@@ -143,9 +144,16 @@ public final class RulesValidation {
         range(problems, "flags.noCheckInDays", flags.noCheckInDays(), 1, 60);
     }
 
-    private static void range(List<RuleProblem> problems, String field, int value, int min, int max) {
+    /** @return whether the value is there and in range */
+    private static boolean range(List<RuleProblem> problems, String field, @Nullable Integer value, int min, int max) {
+        if (value == null) {
+            problems.add(new RuleProblem(field, "Enter a whole number from " + min + " to " + max + "."));
+            return false;
+        }
         if (value < min || value > max) {
             problems.add(new RuleProblem(field, "Must be between " + min + " and " + max + " (was " + value + ")."));
+            return false;
         }
+        return true;
     }
 }

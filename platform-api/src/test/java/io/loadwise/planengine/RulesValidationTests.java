@@ -98,6 +98,21 @@ class RulesValidationTests {
     }
 
     @Test
+    void a_missing_number_is_asked_for_not_read_as_zero() {
+        assertThat(RulesValidation.problems(withTriggers(new Trigger("pain_during", ">", null))))
+                .singleElement()
+                .isEqualTo(new RuleProblem("triggers[0].threshold", "Enter a whole number from 0 to 10."));
+        var rules = new EngineRules(
+                D.mode(),
+                new PainZones(null, 5),
+                D.triggers(),
+                new DialBack(7, null, "easy_run"),
+                D.progression(),
+                D.flags());
+        assertThat(fields(rules)).containsExactly("painZones.safeMax", "dialBack.runVolumeCutPercent");
+    }
+
+    @Test
     void the_same_trigger_twice_is_refused() {
         assertThat(fields(withTriggers(new Trigger("pain_during", ">", 5), new Trigger("pain_during", ">", 5))))
                 .containsExactly("triggers[1]");
