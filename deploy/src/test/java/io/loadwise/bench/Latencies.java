@@ -24,6 +24,15 @@ final class Latencies {
         }
     }
 
+    /** These samples without the first {@code n} (e.g. a warm-up). */
+    Latencies withoutFirst(int n) {
+        Latencies rest = new Latencies();
+        for (int i = Math.min(n, size); i < size; i++) {
+            rest.add(samples[i]);
+        }
+        return rest;
+    }
+
     int count() {
         return size;
     }

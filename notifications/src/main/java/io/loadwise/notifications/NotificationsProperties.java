@@ -13,4 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("loadwise.notifications")
 public record NotificationsProperties(
         @DefaultValue("http://localhost:8080") URI publicUrl,
-        @DefaultValue("Loadwise <no-reply@loadwise.local>") String from) {}
+        @DefaultValue("Loadwise <no-reply@loadwise.local>") String from) {
+
+    /** The absolute address of a Loadwise page, e.g. {@code link("/t/stride/me")}. */
+    public String link(String path) {
+        String base = publicUrl.toString();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
+    }
+}

@@ -85,6 +85,12 @@ public class PlanStore {
         return plans.find(plan, false).map(this::snapshotOf);
     }
 
+    /** The plan without its sessions (for notifications and lists). */
+    @Transactional(readOnly = true)
+    public Optional<ClientPlan> plan(PlanId plan) {
+        return plans.find(plan, false);
+    }
+
     /** Every plan the client has had, newest first, without sessions. */
     @Transactional(readOnly = true)
     public List<ClientPlan> plansOf(ClientId client) {

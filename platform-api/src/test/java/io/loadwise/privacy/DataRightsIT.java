@@ -117,7 +117,8 @@ class DataRightsIT {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).contains("application/zip");
         Map<String, String> files = unzip(response.body());
-        assertThat(files).containsOnlyKeys("data.json", "messages.csv", "intake.csv");
+        assertThat(files)
+                .containsOnlyKeys("data.json", "messages.csv", "intake.csv", "check-ins.csv", "session-logs.csv");
         JsonNode data = json.readTree(files.get("data.json"));
         assertThat(data.get("profile").get("name").asString()).isEqualTo("Jess Moreno");
         assertThat(data.get("profile").get("tags").toString()).isEqualTo("[\"masters\",\"Jess-tag\"]");

@@ -4,6 +4,7 @@ import io.loadwise.events.ConditionalOnWorkerRole;
 import io.loadwise.events.EventPayloads;
 import io.loadwise.events.ProcessedEvents;
 import io.loadwise.events.UnprocessableEventException;
+import io.loadwise.notifications.MailDelivery;
 import io.loadwise.onboarding.AccountLinkPurpose;
 import io.loadwise.onboarding.AccountLinks;
 import io.loadwise.team.CoachInvited;
@@ -28,14 +29,14 @@ class CoachInvitedMailer {
     private final ProcessedEvents processed;
     private final AccountLinks links;
     private final InviteMailRenderer renderer;
-    private final AccountMailSender sender;
+    private final MailDelivery sender;
 
     CoachInvitedMailer(
             EventPayloads payloads,
             ProcessedEvents processed,
             AccountLinks links,
             InviteMailRenderer renderer,
-            AccountMailSender sender) {
+            MailDelivery sender) {
         this.payloads = payloads;
         this.processed = processed;
         this.links = links;

@@ -1,12 +1,11 @@
 package io.loadwise.notifications.invites;
 
+import io.loadwise.notifications.Mail;
 import io.loadwise.notifications.NotificationsProperties;
 import io.loadwise.onboarding.TenantSignedUp;
 import io.loadwise.roster.ClientInvited;
 import io.loadwise.team.CoachInvited;
-import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * Renders the mails that carry an account link: a client's invite, a coach's invite and the
@@ -23,7 +22,7 @@ class InviteMailRenderer {
         this.publicUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    InviteMail render(ClientInvited invite, String token) {
+    Mail render(ClientInvited invite, String token) {
         return mail(
                 invite.tenantName() + " invited you to Loadwise",
                 invite.displayName(),
@@ -34,7 +33,7 @@ class InviteMailRenderer {
                 "If you weren't expecting this, you can ignore this email.");
     }
 
-    InviteMail render(CoachInvited invite, String token) {
+    Mail render(CoachInvited invite, String token) {
         String role = "owner".equals(invite.role()) ? "an owner" : "a coach";
         return mail(
                 invite.tenantName() + " invited you to coach on Loadwise",
@@ -45,7 +44,7 @@ class InviteMailRenderer {
                 "If you weren't expecting this, you can ignore this email.");
     }
 
-    InviteMail render(TenantSignedUp signup, String token) {
+    Mail render(TenantSignedUp signup, String token) {
         return mail(
                 "Confirm your email to open " + signup.tenantName() + " on Loadwise",
                 signup.ownerName(),
@@ -61,37 +60,7 @@ class InviteMailRenderer {
         return publicUrl + "/welcome/" + token;
     }
 
-    private static InviteMail mail(
-            String subject, String name, String message, String action, String link, String footer) {
-        String text = """
-                Hi %s,
-
-                %s
-
-                %s:
-                %s
-
-                %s
-                """.formatted(name, message, action, link, footer);
-        String html = """
-                <!DOCTYPE html>
-                <html lang="en">
-                <body style="font-family: sans-serif; line-height: 1.5;">
-                <p>Hi %s,</p>
-                <p>%s</p>
-                <p><a href="%s">%s</a></p>
-                <p style="color: #666;">%s</p>
-                </body>
-                </html>
-                """.formatted(escape(name), escape(message), escape(link), escape(action), escape(footer));
-        return new InviteMail(oneLine(subject), text, html);
-    }
-
-    private static String escape(String value) {
-        return HtmlUtils.htmlEscape(value, StandardCharsets.UTF_8.name());
-    }
-
-    private static String oneLine(String value) {
-        return value.replaceAll("[\\r\\n]+", " ").strip();
+    private static Mail mail(String subject, String name, String message, String action, String link, String footer) {
+        return Mail.compose(subject, name, java.util.List.of(message), action, link, footer);
     }
 }

@@ -2,6 +2,7 @@ package io.loadwise.notifications.invites;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.loadwise.notifications.Mail;
 import io.loadwise.notifications.NotificationsProperties;
 import io.loadwise.onboarding.TenantSignedUp;
 import io.loadwise.roster.ClientId;
@@ -20,14 +21,14 @@ class InviteMailRendererTests {
 
     @Test
     void subject_names_the_coaching_business() {
-        InviteMail mail = renderer.render(invite("Stride Coaching", "Dana Client", "Coach Carla"), "tok3n");
+        Mail mail = renderer.render(invite("Stride Coaching", "Dana Client", "Coach Carla"), "tok3n");
 
         assertThat(mail.subject()).isEqualTo("Stride Coaching invited you to Loadwise");
     }
 
     @Test
     void both_parts_carry_the_set_password_link_under_the_public_url() {
-        InviteMail mail = renderer.render(invite("Stride Coaching", "Dana Client", "Coach Carla"), "tok3n");
+        Mail mail = renderer.render(invite("Stride Coaching", "Dana Client", "Coach Carla"), "tok3n");
 
         assertThat(mail.text()).contains("https://app.loadwise.test/welcome/tok3n");
         assertThat(mail.html()).contains("href=\"https://app.loadwise.test/welcome/tok3n\"");
@@ -35,14 +36,14 @@ class InviteMailRendererTests {
 
     @Test
     void text_part_greets_the_client_and_names_the_inviter() {
-        InviteMail mail = renderer.render(invite("Stride Coaching", "Dana Client", "Coach Carla"), "tok3n");
+        Mail mail = renderer.render(invite("Stride Coaching", "Dana Client", "Coach Carla"), "tok3n");
 
         assertThat(mail.text()).startsWith("Hi Dana Client,").contains("Coach Carla invited you to Stride Coaching");
     }
 
     @Test
     void html_part_escapes_names_people_typed() {
-        InviteMail mail = renderer.render(
+        Mail mail = renderer.render(
                 invite("Lift & <b>Run</b>", "<script>alert(1)</script>", "Carla \"The Coach\" O'Neil"), "tok3n");
 
         assertThat(mail.html())
@@ -57,7 +58,7 @@ class InviteMailRendererTests {
 
     @Test
     void a_line_break_in_the_business_name_cannot_reach_the_mail_headers() {
-        InviteMail mail = renderer.render(invite("Stride\r\nBcc: victim@example.com", "Dana", "Carla"), "tok3n");
+        Mail mail = renderer.render(invite("Stride\r\nBcc: victim@example.com", "Dana", "Carla"), "tok3n");
 
         assertThat(mail.subject()).doesNotContain("\r").doesNotContain("\n");
         assertThat(mail.subject()).isEqualTo("Stride Bcc: victim@example.com invited you to Loadwise");
@@ -72,7 +73,7 @@ class InviteMailRendererTests {
 
     @Test
     void a_coach_invite_escapes_names_and_says_the_role() {
-        InviteMail mail = renderer.render(
+        Mail mail = renderer.render(
                 new CoachInvited(
                         UUID.randomUUID(),
                         new TenantId(UUID.randomUUID()),
@@ -96,7 +97,7 @@ class InviteMailRendererTests {
 
     @Test
     void the_signup_mail_asks_the_owner_to_confirm_their_email() {
-        InviteMail mail = renderer.render(
+        Mail mail = renderer.render(
                 new TenantSignedUp(
                         UUID.randomUUID(),
                         new TenantId(UUID.randomUUID()),

@@ -1,7 +1,6 @@
-package io.loadwise.notifications.invites;
+package io.loadwise.notifications;
 
 import io.loadwise.events.UnprocessableEventException;
-import io.loadwise.notifications.NotificationsProperties;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
@@ -9,19 +8,23 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
-/** Sends a rendered account mail (plain text and HTML) to one address. */
+/** Sends a rendered mail (plain text and HTML) to one address. */
 @Component
-class AccountMailSender {
+public class MailDelivery {
 
     private final JavaMailSender mail;
     private final NotificationsProperties properties;
 
-    AccountMailSender(JavaMailSender mail, NotificationsProperties properties) {
+    MailDelivery(JavaMailSender mail, NotificationsProperties properties) {
         this.mail = mail;
         this.properties = properties;
     }
 
-    void send(String to, InviteMail rendered, Object event) {
+    /**
+     * @param event what the mail is about, for the error when the address is unusable
+     * @throws io.loadwise.events.UnprocessableEventException when the address is no address: no retry helps
+     */
+    public void send(String to, Mail rendered, Object event) {
         MimeMessage message = mail.createMimeMessage();
         try {
             var helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
