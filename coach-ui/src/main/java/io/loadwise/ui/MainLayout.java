@@ -82,11 +82,13 @@ public class MainLayout extends AppLayout {
         SideNav navigation = new SideNav();
         user.ifPresent(u -> {
             if (u.has(Role.COACH)) {
+                navigation.addItem(new SideNavItem("Dashboard", "/coach/dashboard"));
                 navigation.addItem(new SideNavItem("Roster", "/coach/roster"));
                 navigation.addItem(new SideNavItem("Team", "/coach/team"));
                 navigation.addItem(new SideNavItem("Exercises", "/coach/exercises"));
                 navigation.addItem(new SideNavItem("Templates", "/coach/templates"));
                 navigation.addItem(new SideNavItem("Intake questionnaire", "/coach/settings/intake"));
+                navigation.addItem(new SideNavItem("Plan rules", "/coach/settings/plan-rules"));
                 navigation.addItem(new SideNavItem("Settings", "/coach/settings"));
             }
             if (u.has(Role.PLATFORM_ADMIN)) {

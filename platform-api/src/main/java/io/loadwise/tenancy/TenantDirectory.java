@@ -35,6 +35,14 @@ public class TenantDirectory {
         return tenants.findById(id);
     }
 
+    /**
+     * The ids of the businesses that are open, for the platform's scheduled jobs (no user); the
+     * job then works in each one under its own tenant.
+     */
+    public List<TenantId> activeTenantIds() {
+        return tenants.findActiveIds();
+    }
+
     @PreAuthorize("hasRole('PLATFORM_ADMIN')")
     public List<Tenant> listAll() {
         return tenants.findAll();

@@ -89,6 +89,9 @@ public final class TestInfrastructure {
         properties.put("spring.kafka.bootstrap-servers", kafka().bootstrapServers());
         properties.put("spring.mail.host", "127.0.0.1");
         properties.put("spring.mail.port", mail().smtpPort());
+        // The plan engine's hourly sweep would mark other tests' past sessions missed at random;
+        // tests that need it call PlanEngine.sweep themselves.
+        properties.put("loadwise.planengine.sweep-cron", "-");
         return properties;
     }
 

@@ -47,6 +47,14 @@ public class TenantRepository {
         return db.selectFrom(TENANTS).where(TENANTS.ID.eq(id.value())).fetchOptional(TenantRepository::toTenant);
     }
 
+    public List<TenantId> findActiveIds() {
+        return db.select(TENANTS.ID)
+                .from(TENANTS)
+                .where(TENANTS.STATUS.eq(TenantStatus.ACTIVE.dbValue()))
+                .orderBy(TENANTS.ID)
+                .fetch(r -> new TenantId(r.value1()));
+    }
+
     public List<Tenant> findAll() {
         return db.selectFrom(TENANTS).orderBy(TENANTS.NAME, TENANTS.ID).fetch(TenantRepository::toTenant);
     }
