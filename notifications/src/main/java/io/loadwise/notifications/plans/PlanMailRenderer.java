@@ -2,6 +2,7 @@ package io.loadwise.notifications.plans;
 
 import io.loadwise.notifications.Mail;
 import io.loadwise.notifications.NotificationsProperties;
+import io.loadwise.planengine.AdjustmentProposal;
 import io.loadwise.plans.ClientPlan;
 import io.loadwise.plans.PlanRevision;
 import io.loadwise.roster.ClientContact;
@@ -82,6 +83,27 @@ class PlanMailRenderer {
                         "You can edit the plan at any time; your change is applied over this one."),
                 "Open " + client.clientName() + "'s plan",
                 properties.link("/coach/clients/" + client.clientId()),
+                "You get this alert because you coach " + client.clientName() + " at " + tenant.name() + ".");
+    }
+
+    /** To the coach: the plan engine proposes a change and waits for their decision. */
+    Mail changeProposed(Tenant tenant, ClientContact client, ClientPlan plan, AdjustmentProposal proposal) {
+        String what = switch (proposal.kind()) {
+            case DIAL_BACK -> "dial back";
+            case PROGRESSION -> "move on to the next phase of";
+            case HOLD -> "hold the phase of";
+            case PAUSED, RESUMED, COACH_EDIT, ASSIGNED -> "change";
+        };
+        String coach = client.coachName() == null ? "coach" : client.coachName();
+        return Mail.compose(
+                "Review a proposed change to " + client.clientName() + "'s plan",
+                coach,
+                List.of(
+                        "The plan engine proposes to " + what + " " + client.clientName() + "'s plan "" + plan.name()
+                                + "". Nothing changes until you approve it.",
+                        "Why: " + proposal.reason()),
+                "Review and approve or reject",
+                properties.link("/coach/dashboard"),
                 "You get this alert because you coach " + client.clientName() + " at " + tenant.name() + ".");
     }
 

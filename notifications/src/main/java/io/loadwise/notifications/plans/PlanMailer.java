@@ -6,6 +6,8 @@ import io.loadwise.events.ProcessedEvents;
 import io.loadwise.events.UnprocessableEventException;
 import io.loadwise.notifications.Mail;
 import io.loadwise.notifications.MailDelivery;
+import io.loadwise.planengine.AdjustmentProposed;
+import io.loadwise.planengine.ProposalNotices;
 import io.loadwise.plans.ClientPlan;
 import io.loadwise.plans.PlanAdjusted;
 import io.loadwise.plans.PlanAssigned;
@@ -42,12 +44,14 @@ class PlanMailer {
     static final String CLIENT_CHANGE = "notifications.plan-adjusted.client";
     static final String COACH_ALERT = "notifications.plan-adjusted.coach";
     static final String CLIENT_READY = "notifications.plan-assigned.client";
+    static final String COACH_PROPOSAL = "notifications.adjustment-proposed.coach";
 
     private static final Logger log = LoggerFactory.getLogger(PlanMailer.class);
 
     private final EventPayloads payloads;
     private final ProcessedEvents processed;
     private final PlanStore plans;
+    private final ProposalNotices proposals;
     private final ClientContacts contacts;
     private final TenantDirectory tenants;
     private final PlanMailRenderer renderer;
@@ -57,6 +61,7 @@ class PlanMailer {
             EventPayloads payloads,
             ProcessedEvents processed,
             PlanStore plans,
+            ProposalNotices proposals,
             ClientContacts contacts,
             TenantDirectory tenants,
             PlanMailRenderer renderer,
@@ -64,6 +69,7 @@ class PlanMailer {
         this.payloads = payloads;
         this.processed = processed;
         this.plans = plans;
+        this.proposals = proposals;
         this.contacts = contacts;
         this.tenants = tenants;
         this.renderer = renderer;
@@ -100,6 +106,24 @@ class PlanMailer {
                             renderer.engineChangedPlan(about.tenant(), about.contact(), about.plan(), about.revision()),
                             event)));
         }
+    }
+
+    @KafkaListener(id = "adjustment-proposed-mailer", topics = AdjustmentProposed.TOPIC, groupId = GROUP)
+    void onProposed(ConsumerRecord<String, byte[]> record) {
+        AdjustmentProposed event = payloads.read(record.value(), AdjustmentProposed.class);
+        requireComplete(event, event.eventId(), event.tenantId(), event.clientId(), event.planId(), event.proposalId());
+        processed.runOnce(event.tenantId(), event.eventId(), COACH_PROPOSAL, () -> {
+            Tenant tenant = tenants.findById(event.tenantId()).orElseThrow();
+            var contact = contacts.of(event.clientId()).filter(c -> c.coachEmail() != null);
+            var plan = plans.plan(event.planId());
+            var proposal = proposals.proposal(event.proposalId());
+            if (contact.isPresent() && plan.isPresent() && proposal.isPresent()) {
+                send(
+                        contact.get().coachEmail(),
+                        renderer.changeProposed(tenant, contact.get(), plan.get(), proposal.get()),
+                        event);
+            }
+        });
     }
 
     @KafkaListener(id = "plan-assigned-mailer", topics = PlanAssigned.TOPIC, groupId = GROUP)
