@@ -9,7 +9,8 @@ public class ClientHasPlanException extends RuntimeException {
     private final PlanId current;
 
     public ClientHasPlanException(ClientPlan current) {
-        super("The client already has a " + current.status().code() + " plan, \"" + current.name() + "\" (from "
+        super("The client already has " + (current.status() == PlanStatus.ACTIVE ? "an active" : "a paused")
+                + " plan, \"" + current.name() + "\" (from "
                 + current.startDate() + "). End it first, then assign the new one.");
         this.current = current.id();
     }
