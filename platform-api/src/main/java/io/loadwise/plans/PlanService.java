@@ -137,12 +137,35 @@ public class PlanService {
         return overview(plan);
     }
 
-    /** The client's active or paused plan, as the coach reads it. */
+    /**
+     * The plan the coach works on: the client's active or paused plan, else their newest draft (a
+     * custom plan bought and not started yet). Clients never see drafts.
+     */
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('COACH')")
     public Optional<PlanOverview> currentPlan(ClientId client) {
         access.requireVisible(client);
-        return store.current(client).map(this::overview);
+        return working(client).map(this::overview);
+    }
+
+    /**
+     * Starts a draft plan (the custom plan the coach built): it becomes the client's active plan.
+     *
+     * @throws ClientHasPlanException when the client already follows another plan
+     */
+    @Transactional
+    @PreAuthorize("hasRole('COACH')")
+    public PlanOverview activate(ClientId client, int basedOnRevision, @Nullable String reason) {
+        return revise(client, basedOnRevision, plan -> {
+            if (plan.plan().status() != PlanStatus.DRAFT) {
+                throw new IllegalArgumentException("Only a draft plan can be started; this one is "
+                        + plan.plan().status().code() + ".");
+            }
+            store.current(client).ifPresent(current -> {
+                throw new ClientHasPlanException(current.plan());
+            });
+            return statusChange(plan, basedOnRevision, RevisionKind.COACH_EDIT, PlanStatus.ACTIVE, reason, "started");
+        });
     }
 
     /** Every plan the client has had, newest first. */
@@ -281,7 +304,8 @@ public class PlanService {
             throw new IllegalArgumentException(
                     "The baseline next-morning pain is 0 to 10, was " + baselineMorningPain + ".");
         }
-        PlanSnapshot plan = requireCurrent(access.requireVisible(client));
+        PlanSnapshot plan = working(access.requireVisible(client))
+                .orElseThrow(() -> new NotFoundException("plan", "current of client " + client));
         settings.setBaseline(plan.plan().id(), baselineMorningPain);
         return overview(store.snapshot(plan.plan().id()).orElseThrow());
     }
@@ -342,7 +366,8 @@ public class PlanService {
 
     private PlanOverview revise(ClientId client, int basedOnRevision, Function<PlanSnapshot, RevisionRequest> change) {
         access.requireVisible(client);
-        PlanSnapshot plan = requireCurrent(client);
+        PlanSnapshot plan =
+                working(client).orElseThrow(() -> new NotFoundException("plan", "current of client " + client));
         if (plan.plan().revision() != basedOnRevision) {
             throw changed(plan.plan(), basedOnRevision);
         }
@@ -425,8 +450,11 @@ public class PlanService {
         return phase;
     }
 
-    private PlanSnapshot requireCurrent(ClientId client) {
-        return store.current(client).orElseThrow(() -> new NotFoundException("plan", "current of client " + client));
+    private Optional<PlanSnapshot> working(ClientId client) {
+        return store.current(client).or(() -> store.plansOf(client).stream()
+                .filter(p -> p.status() == PlanStatus.DRAFT)
+                .findFirst()
+                .flatMap(p -> store.snapshot(p.id())));
     }
 
     private PlanDays days(PlanSnapshot plan, LocalDate from, LocalDate to) {

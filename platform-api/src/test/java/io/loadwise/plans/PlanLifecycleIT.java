@@ -106,6 +106,18 @@ class PlanLifecycleIT {
         assertThat(api.json(done).get("status").asString()).isEqualTo("done");
         assertThat(api.json(api.get(lead, "/api/v1/tasks")).size()).isZero();
         assertThat(api.get(b.token(b.ann), "/api/v1/tasks").statusCode()).isEqualTo(403);
+
+        // The coach builds on the draft and starts it; until then Ann does not see it.
+        String plan = "/api/v1/clients/" + b.annClient + "/plan";
+        assertThat(api.json(api.get(lead, plan)).get("status").asString()).isEqualTo("draft");
+        assertThat(api.get(b.token(b.ann), "/api/v1/me/plan").statusCode()).isEqualTo(404);
+        HttpResponse<String> started = api.send(lead, "POST", plan + "/activate", null, Map.of("If-Match", "\"1\""));
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+        assertThat(api.json(started).get("status").asString()).isEqualTo("active");
+        assertThat(api.json(api.get(b.token(b.ann), "/api/v1/me/plan"))
+                        .get("name")
+                        .asString())
+                .isEqualTo("Custom plan for Ann Runner");
     }
 
     @Test

@@ -58,8 +58,8 @@ public class PlanPanel extends VerticalLayout {
         if (current.isEmpty()) {
             Paragraph none = new Paragraph("No current plan.");
             none.setId("no-plan");
-            Button assign = new Button("Assign a plan", e -> new AssignDialog(client, plans, () -> reload("Plan assigned."))
-                    .open());
+            Button assign = new Button(
+                    "Assign a plan", e -> new AssignDialog(client, plans, () -> reload("Plan assigned.")).open());
             assign.setId("assign-plan");
             add(none, assign);
             return;
@@ -80,8 +80,14 @@ public class PlanPanel extends VerticalLayout {
     private HorizontalLayout actions(PlanOverview plan) {
         ClientPlan p = plan.plan();
         HorizontalLayout actions = new HorizontalLayout();
-        if (p.status() == PlanStatus.ACTIVE) {
-            Button pause = new Button("Pause", e -> change(() -> plans.pause(client, p.revision(), null), "Plan paused."));
+        if (p.status() == PlanStatus.DRAFT) {
+            Button activate = new Button(
+                    "Start plan", e -> change(() -> plans.activate(client, p.revision(), null), "Plan started."));
+            activate.setId("plan-activate");
+            actions.add(activate);
+        } else if (p.status() == PlanStatus.ACTIVE) {
+            Button pause =
+                    new Button("Pause", e -> change(() -> plans.pause(client, p.revision(), null), "Plan paused."));
             pause.setId("plan-pause");
             actions.add(pause);
         } else if (p.status() == PlanStatus.PAUSED) {
@@ -90,7 +96,8 @@ public class PlanPanel extends VerticalLayout {
             resume.setId("plan-resume");
             actions.add(resume);
         }
-        Button end = new Button("End plan", e -> change(() -> plans.endPlan(client, p.revision(), null), "Plan ended."));
+        Button end =
+                new Button("End plan", e -> change(() -> plans.endPlan(client, p.revision(), null), "Plan ended."));
         end.setId("plan-end");
         actions.add(end);
         return actions;
@@ -152,9 +159,8 @@ public class PlanPanel extends VerticalLayout {
                     if (session.date().equals(day)) {
                         SessionCard card = new SessionCard(session, false);
                         card.getStyle().set("cursor", "pointer");
-                        card.addClickListener(e -> new SessionEditDialog(
-                                        client, plan.plan(), session, plans, this::reload)
-                                .open());
+                        card.addClickListener(
+                                e -> new SessionEditDialog(client, plan.plan(), session, plans, this::reload).open());
                         cell.add(card);
                     }
                 }
@@ -170,7 +176,8 @@ public class PlanPanel extends VerticalLayout {
         list.setId("plan-revisions");
         for (PlanOverview.RevisionEntry entry : plan.revisions()) {
             ListItem item = new ListItem("Revision " + entry.revision().revision() + " · "
-                    + entry.revision().kind().code() + " by " + entry.madeBy() + ": " + entry.revision().reason());
+                    + entry.revision().kind().code() + " by " + entry.madeBy() + ": "
+                    + entry.revision().reason());
             list.add(item);
         }
         box.add(list);
@@ -203,7 +210,7 @@ public class PlanPanel extends VerticalLayout {
             reload(done);
         } catch (PlanChangedException e) {
             reload("Not saved: " + e.getMessage() + " — reloaded.");
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | io.loadwise.plans.ClientHasPlanException e) {
             reload(e.getMessage());
         }
     }

@@ -50,12 +50,7 @@ class SessionEditDialog extends Dialog {
     /**
      * @param done gets the reloaded plan after a save, or null-safe message text on a conflict
      */
-    SessionEditDialog(
-            ClientId client,
-            ClientPlan plan,
-            PlanSession session,
-            PlanService plans,
-            Consumer<String> done) {
+    SessionEditDialog(ClientId client, ClientPlan plan, PlanSession session, PlanService plans, Consumer<String> done) {
         setHeaderTitle("Edit session of " + session.date());
         setId("session-dialog");
         title.setId("session-title");
@@ -106,7 +101,9 @@ class SessionEditDialog extends Dialog {
             }
             case StrengthSession strength -> {
                 Paragraph exercises = new Paragraph("Exercises: "
-                        + strength.exercises().stream().map(ExerciseDose::toString).collect(Collectors.joining("; ")));
+                        + strength.exercises().stream()
+                                .map(ExerciseDose::toString)
+                                .collect(Collectors.joining("; ")));
                 exercises.setId("session-exercises");
                 fields.add(exercises);
             }
@@ -166,14 +163,15 @@ class SessionEditDialog extends Dialog {
 
     private SessionSpec edited(SessionSpec spec) {
         return switch (spec) {
-            case RunSession run -> new RunSession(
-                    title.getValue(),
-                    runType.getValue(),
-                    duration.getValue(),
-                    distance.getValue(),
-                    new Intensity(run.intensity().scale(), intensity.getValue()),
-                    run.repeats(),
-                    notes.getValue());
+            case RunSession run ->
+                new RunSession(
+                        title.getValue(),
+                        runType.getValue(),
+                        duration.getValue(),
+                        distance.getValue(),
+                        new Intensity(run.intensity().scale(), intensity.getValue()),
+                        run.repeats(),
+                        notes.getValue());
             case CrossTrainingSession cross -> {
                 if (duration.getValue() == null) {
                     throw new IllegalArgumentException("Cross-training needs a duration.");
@@ -185,9 +183,15 @@ class SessionEditDialog extends Dialog {
                         new Intensity(cross.intensity().scale(), intensity.getValue()),
                         notes.getValue());
             }
-            case RecoverySession recovery -> new RecoverySession(
-                    title.getValue(), duration.getValue(), recovery.formCues(), recovery.habits(), notes.getValue());
-            case StrengthSession strength -> new StrengthSession(title.getValue(), strength.exercises(), notes.getValue());
+            case RecoverySession recovery ->
+                new RecoverySession(
+                        title.getValue(),
+                        duration.getValue(),
+                        recovery.formCues(),
+                        recovery.habits(),
+                        notes.getValue());
+            case StrengthSession strength ->
+                new StrengthSession(title.getValue(), strength.exercises(), notes.getValue());
         };
     }
 }

@@ -80,15 +80,15 @@ public class PortalPlanView extends Main implements AfterNavigationObserver {
             week.add(none);
             return;
         }
-        Paragraph title = new Paragraph("Week of " + days.get().from() + " · " + days.get().planName() + " · "
-                + days.get().phaseName());
+        Paragraph title = new Paragraph("Week of " + days.get().from() + " · "
+                + days.get().planName() + " · " + days.get().phaseName());
         title.setId("plan-week-title");
         week.add(title);
         for (PlanDays.Day day : days.get().days()) {
             Div row = new Div();
             row.setId("plan-day-" + day.date());
-            row.add(new H3(day.date().getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " "
-                    + day.date()));
+            row.add(new H3(
+                    day.date().getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + day.date()));
             if (day.sessions().isEmpty()) {
                 row.add(new Paragraph("Rest day"));
             }
@@ -115,12 +115,13 @@ public class PortalPlanView extends Main implements AfterNavigationObserver {
             copy.setId("feed-copy");
             calendar.add(link, copy);
         } else if (live.isPresent()) {
-            Paragraph status = new Paragraph("You have a calendar link since " + live.get().createdAt()
-                    + ". For safety it is not shown again: make a new one if you need it.");
+            Paragraph status = new Paragraph("You have a calendar link since "
+                    + live.get().createdAt() + ". For safety it is not shown again: make a new one if you need it.");
             status.setId("feed-status");
             calendar.add(status);
         }
-        Button create = new Button(live.isPresent() ? "Make a new link" : "Create calendar link", e -> showFeed(feeds.createMine()));
+        Button create = new Button(
+                live.isPresent() ? "Make a new link" : "Create calendar link", e -> showFeed(feeds.createMine()));
         create.setId("feed-create");
         calendar.add(create);
         if (live.isPresent()) {

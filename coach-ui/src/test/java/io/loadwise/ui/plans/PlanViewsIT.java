@@ -23,7 +23,6 @@ import io.loadwise.plans.PlanStore;
 import io.loadwise.plans.RevisionKind;
 import io.loadwise.plans.RevisionRequest;
 import io.loadwise.plans.RevisionSource;
-import io.loadwise.plans.SampleTemplates;
 import io.loadwise.plans.TemplateCondition;
 import io.loadwise.plans.templates.PlanTemplate;
 import io.loadwise.plans.templates.internal.TemplateRepository;
@@ -74,7 +73,7 @@ class PlanViewsIT {
     @BeforeEach
     void setUp() {
         team = Team.of("Cadence Coaching");
-        SampleTemplates.insert(
+        UiSampleTemplates.insert(
                 team.tenant.id(),
                 templates,
                 new TransactionTemplate(transactionManager),
@@ -94,7 +93,8 @@ class PlanViewsIT {
         signIn(team.lead);
         PlanPanel panel = (PlanPanel) tab("Plan").content(team.annClient);
         UI.getCurrent().add(panel);
-        assertThat(_get(Paragraph.class, spec -> spec.withId("no-plan")).getText()).isEqualTo("No current plan.");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("no-plan")).getText())
+                .isEqualTo("No current plan.");
 
         _click(_get(Button.class, spec -> spec.withId("assign-plan")));
         _get(DatePicker.class, spec -> spec.withId("assign-start")).setValue(today().minusDays(60));
@@ -111,6 +111,7 @@ class PlanViewsIT {
         assertThat(start.getErrorMessage()).contains("at most 28 days ago");
         start.setValue(today());
         _click(_get(Button.class, spec -> spec.withId("assign-save")));
+        MockVaadin.clientRoundtrip();
 
         assertThat(_get(Paragraph.class, spec -> spec.withId("plan-message")).getText())
                 .isEqualTo("Plan assigned.");
@@ -129,14 +130,17 @@ class PlanViewsIT {
         _get(IntegerField.class, spec -> spec.withId("session-duration")).setValue(15);
         _get(TextField.class, spec -> spec.withId("session-reason")).setValue("Shorter while the hamstring settles.");
         _click(_get(Button.class, spec -> spec.withId("session-save")));
+        MockVaadin.clientRoundtrip();
 
         Div card = _get(Div.class, spec -> spec.withId("session-" + tuesday.id()));
         assertThat(card.getTitle()).contains("Shorter while the hamstring settles.");
         assertThat(_find(Div.class, spec -> spec.withClasses("session-change")))
                 .extracting(Div::getText)
                 .containsExactly("Changed: Shorter while the hamstring settles.");
-        assertThat(_find(ListItem.class, spec -> spec.withText(
-                        "Revision 2 · coach_edit by Leo Lead: Shorter while the hamstring settles.")))
+        assertThat(_find(
+                        ListItem.class,
+                        spec -> spec.withText(
+                                "Revision 2 · coach_edit by Leo Lead: Shorter while the hamstring settles.")))
                 .hasSize(1);
 
         // The coach opens another session; meanwhile the plan engine revises the plan.
@@ -156,6 +160,7 @@ class PlanViewsIT {
                         null))));
         _get(TextField.class, spec -> spec.withId("session-title")).setValue("Bridge holds, lighter");
         _click(_get(Button.class, spec -> spec.withId("session-save")));
+        MockVaadin.clientRoundtrip();
         assertThat(_get(Paragraph.class, spec -> spec.withId("plan-message")).getText())
                 .contains("the plan engine")
                 .contains("Next-morning pain 6/10")

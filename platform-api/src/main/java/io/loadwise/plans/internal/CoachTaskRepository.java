@@ -89,10 +89,6 @@ public class CoachTaskRepository {
         return select(condition);
     }
 
-    public List<CoachTask> ofClient(ClientId client) {
-        return select(COACH_TASKS.CLIENT_ID.eq(client.value()));
-    }
-
     public boolean markDone(UUID id) {
         return db.update(COACH_TASKS)
                         .set(COACH_TASKS.STATUS, "done")
@@ -101,12 +97,6 @@ public class CoachTaskRepository {
                         .and(COACH_TASKS.STATUS.eq("open"))
                         .execute()
                 == 1;
-    }
-
-    public int deleteOf(ClientId client) {
-        return db.deleteFrom(COACH_TASKS)
-                .where(COACH_TASKS.CLIENT_ID.eq(client.value()))
-                .execute();
     }
 
     private List<CoachTask> select(Condition condition) {

@@ -49,7 +49,7 @@ class PlansController {
 
     @GetMapping(PLAN)
     @Operation(
-            summary = "A client's current (active or paused) plan",
+            summary = "A client's current (active or paused) plan; else their newest draft",
             description = "Sessions by plan week with phase names, and the revision history with reasons. The"
                     + " ETag is the plan's revision; send it in If-Match with every change.")
     ResponseEntity<PlanJson.Plan> current(@PathVariable UUID id) {
@@ -138,6 +138,18 @@ class PlansController {
             @RequestBody(required = false) @Nullable Reason body) {
         int revision = Etags.requireVersion(ifMatch);
         return withEtag(plans.resume(new ClientId(id), revision, body == null ? null : body.reason()));
+    }
+
+    @PostMapping(PLAN + "/activate")
+    @Operation(
+            summary = "Start a draft plan (a custom plan the coach built) as the client's active plan",
+            description = "409 when the client already follows another plan. If-Match: the plan revision.")
+    ResponseEntity<PlanJson.Plan> activate(
+            @PathVariable UUID id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            @RequestBody(required = false) @Nullable Reason body) {
+        int revision = Etags.requireVersion(ifMatch);
+        return withEtag(plans.activate(new ClientId(id), revision, body == null ? null : body.reason()));
     }
 
     @PostMapping(PLAN + "/end")

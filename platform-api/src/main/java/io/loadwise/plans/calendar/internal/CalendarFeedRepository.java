@@ -82,10 +82,4 @@ public class CalendarFeedRepository {
                 .where(CALENDAR_FEEDS.ID.eq(id))
                 .execute();
     }
-
-    public int deleteOf(ClientId client) {
-        return db.deleteFrom(CALENDAR_FEEDS)
-                .where(CALENDAR_FEEDS.CLIENT_ID.eq(client.value()))
-                .execute();
-    }
 }
