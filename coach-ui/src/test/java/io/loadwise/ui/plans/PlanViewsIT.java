@@ -111,7 +111,7 @@ class PlanViewsIT {
         assertThat(start.getErrorMessage()).contains("at most 28 days ago");
         start.setValue(today());
         _click(_get(Button.class, spec -> spec.withId("assign-save")));
-        MockVaadin.clientRoundtrip();
+        MockVaadin.clientRoundtrip(false);
 
         assertThat(_get(Paragraph.class, spec -> spec.withId("plan-message")).getText())
                 .isEqualTo("Plan assigned.");
@@ -130,7 +130,7 @@ class PlanViewsIT {
         _get(IntegerField.class, spec -> spec.withId("session-duration")).setValue(15);
         _get(TextField.class, spec -> spec.withId("session-reason")).setValue("Shorter while the hamstring settles.");
         _click(_get(Button.class, spec -> spec.withId("session-save")));
-        MockVaadin.clientRoundtrip();
+        MockVaadin.clientRoundtrip(false);
 
         Div card = _get(Div.class, spec -> spec.withId("session-" + tuesday.id()));
         assertThat(card.getTitle()).contains("Shorter while the hamstring settles.");
@@ -160,7 +160,7 @@ class PlanViewsIT {
                         null))));
         _get(TextField.class, spec -> spec.withId("session-title")).setValue("Bridge holds, lighter");
         _click(_get(Button.class, spec -> spec.withId("session-save")));
-        MockVaadin.clientRoundtrip();
+        MockVaadin.clientRoundtrip(false);
         assertThat(_get(Paragraph.class, spec -> spec.withId("plan-message")).getText())
                 .contains("the plan engine")
                 .contains("Next-morning pain 6/10")
