@@ -133,7 +133,7 @@ class PlanViewsIT {
         MockVaadin.clientRoundtrip(false);
 
         Div card = _get(Div.class, spec -> spec.withId("session-" + tuesday.id()));
-        assertThat(card.getTitle()).contains("Shorter while the hamstring settles.");
+        assertThat(card.getTitle().orElseThrow()).contains("Shorter while the hamstring settles.");
         assertThat(_find(Div.class, spec -> spec.withClasses("session-change")))
                 .extracting(Div::getText)
                 .containsExactly("Changed: Shorter while the hamstring settles.");
