@@ -83,6 +83,7 @@ public class MainLayout extends AppLayout {
         user.ifPresent(u -> {
             if (u.has(Role.COACH)) {
                 navigation.addItem(new SideNavItem("Roster", "/coach/roster"));
+                navigation.addItem(new SideNavItem("Tasks", "/coach/tasks"));
                 navigation.addItem(new SideNavItem("Team", "/coach/team"));
                 navigation.addItem(new SideNavItem("Intake questionnaire", "/coach/settings/intake"));
                 navigation.addItem(new SideNavItem("Settings", "/coach/settings"));

@@ -65,6 +65,9 @@ class PlanViewsIT {
     PlanStore store;
 
     @Autowired
+    io.loadwise.plans.PlanLifecycle lifecycle;
+
+    @Autowired
     PlatformTransactionManager transactionManager;
 
     Team team;
@@ -202,6 +205,34 @@ class PlanViewsIT {
         _click(_get(Button.class, spec -> spec.withId("feed-revoke")));
         assertThat(_find(TextField.class, spec -> spec.withId("feed-url"))).isEmpty();
         assertThat(_find(Button.class, spec -> spec.withId("feed-revoke"))).isEmpty();
+    }
+
+    @Test
+    void a_custom_plan_purchase_shows_up_as_a_task_the_lead_coach_marks_done() throws Exception {
+        UiSampleTemplates.insert(
+                team.tenant.id(),
+                templates,
+                new TransactionTemplate(transactionManager),
+                "Onboarding",
+                TemplateCondition.ONBOARDING);
+        TenantContext.runAs(team.tenant.id(), () -> lifecycle.customPlanBought(team.beaClient, "order-ui-1"));
+        signIn(team.otherCoach);
+        UI.getCurrent().navigate("coach/tasks");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("no-tasks")).getText())
+                .isEqualTo("No open tasks.");
+
+        signIn(team.lead);
+        UI.getCurrent().navigate("coach/roster");
+        UI.getCurrent().navigate("coach/tasks");
+        assertThat(_find(com.vaadin.flow.component.html.Span.class))
+                .extracting(com.vaadin.flow.component.html.Span::getText)
+                .contains("Build the custom plan for Bea Runner · ");
+        _click(_find(Button.class).stream()
+                .filter(b -> b.getId().orElse("").startsWith("task-done-"))
+                .findFirst()
+                .orElseThrow());
+        assertThat(_get(Paragraph.class, spec -> spec.withId("no-tasks")).getText())
+                .isEqualTo("No open tasks.");
     }
 
     @Test
