@@ -96,6 +96,9 @@ public class PlanPanel extends VerticalLayout {
             resume.setId("plan-resume");
             actions.add(resume);
         }
+        Button add = new Button("Add session", e -> new AddSessionDialog(client, p, plans, this::reload).open());
+        add.setId("plan-add-session");
+        actions.add(add);
         Button end =
                 new Button("End plan", e -> change(() -> plans.endPlan(client, p.revision(), null), "Plan ended."));
         end.setId("plan-end");

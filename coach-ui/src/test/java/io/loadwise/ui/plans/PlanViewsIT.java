@@ -174,6 +174,19 @@ class PlanViewsIT {
                 .extracting(Div::getText)
                 .doesNotContain("Bridge holds, lighter");
 
+        _click(_get(Button.class, spec -> spec.withId("plan-add-session")));
+        _get(DatePicker.class, spec -> spec.withId("add-date")).setValue(today().plusWeeks(6));
+        _get(TextField.class, spec -> spec.withId("add-title")).setValue("Foam rolling");
+        _click(_get(Button.class, spec -> spec.withId("add-save")));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("add-error")).getText())
+                .contains("outside the plan");
+        _get(DatePicker.class, spec -> spec.withId("add-date")).setValue(today().plusDays(1));
+        _click(_get(Button.class, spec -> spec.withId("add-save")));
+        MockVaadin.clientRoundtrip(false);
+        assertThat(_get(Paragraph.class, spec -> spec.withId("plan-message")).getText())
+                .isEqualTo("Session added.");
+        assertThat(_find(Div.class, spec -> spec.withClasses("plan-session"))).hasSize(29);
+
         _click(_get(Button.class, spec -> spec.withId("plan-pause")));
         assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("plan-status"))
                         .getText())
