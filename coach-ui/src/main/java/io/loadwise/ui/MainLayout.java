@@ -84,6 +84,7 @@ public class MainLayout extends AppLayout {
             if (u.has(Role.COACH)) {
                 navigation.addItem(new SideNavItem("Dashboard", "/coach/dashboard"));
                 navigation.addItem(new SideNavItem("Roster", "/coach/roster"));
+                navigation.addItem(new SideNavItem("Tasks", "/coach/tasks"));
                 navigation.addItem(new SideNavItem("Team", "/coach/team"));
                 navigation.addItem(new SideNavItem("Exercises", "/coach/exercises"));
                 navigation.addItem(new SideNavItem("Templates", "/coach/templates"));

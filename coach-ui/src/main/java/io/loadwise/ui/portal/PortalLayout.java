@@ -37,6 +37,8 @@ public class PortalLayout extends Div implements RouterLayout, BeforeEnterObserv
     /** The portal's pages, in menu order: path below {@code /t/<slug>/me} and label. */
     static final List<Page> PAGES = List.of(
             new Page("", "My coach"),
+            new Page("/today", "Today"),
+            new Page("/plan", "My plan"),
             new Page("/check-in", "Check in"),
             new Page("/progress", "Progress"),
             new Page("/profile", "Profile"),
