@@ -88,19 +88,20 @@ class PlanMailRenderer {
 
     /** To the coach: the plan engine proposes a change and waits for their decision. */
     Mail changeProposed(Tenant tenant, ClientContact client, ClientPlan plan, AdjustmentProposal proposal) {
-        String what = switch (proposal.kind()) {
-            case DIAL_BACK -> "dial back";
-            case PROGRESSION -> "move on to the next phase of";
-            case HOLD -> "hold the phase of";
-            case PAUSED, RESUMED, COACH_EDIT, ASSIGNED -> "change";
-        };
+        String what =
+                switch (proposal.kind()) {
+                    case DIAL_BACK -> "dial back";
+                    case PROGRESSION -> "move on to the next phase of";
+                    case HOLD -> "hold the phase of";
+                    case PAUSED, RESUMED, COACH_EDIT, ASSIGNED -> "change";
+                };
         String coach = client.coachName() == null ? "coach" : client.coachName();
         return Mail.compose(
                 "Review a proposed change to " + client.clientName() + "'s plan",
                 coach,
                 List.of(
-                        "The plan engine proposes to " + what + " " + client.clientName() + "'s plan "" + plan.name()
-                                + "". Nothing changes until you approve it.",
+                        "The plan engine proposes to " + what + " " + client.clientName() + "'s plan \"" + plan.name()
+                                + "\". Nothing changes until you approve it.",
                         "Why: " + proposal.reason()),
                 "Review and approve or reject",
                 properties.link("/coach/dashboard"),
