@@ -1,0 +1,204 @@
+package io.loadwise.notifications.plans;
+
+import static io.loadwise.jooq.Tables.CLIENTS;
+import static io.loadwise.jooq.Tables.MEMBERS;
+import static io.loadwise.notifications.MailParts.mailTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.loadwise.checkins.CheckInEntry;
+import io.loadwise.checkins.CheckInService;
+import io.loadwise.identity.KeycloakClaims;
+import io.loadwise.identity.Role;
+import io.loadwise.notifications.MailParts;
+import io.loadwise.planengine.EngineRules;
+import io.loadwise.planengine.PlanRulesService;
+import io.loadwise.planengine.ProposalService;
+import io.loadwise.plans.PlanRevision;
+import io.loadwise.plans.PlanSnapshot;
+import io.loadwise.plans.PlanStore;
+import io.loadwise.plans.RevisionKind;
+import io.loadwise.plans.RevisionSource;
+import io.loadwise.roster.ClientId;
+import io.loadwise.tenancy.Tenant;
+import io.loadwise.tenancy.TenantContext;
+import io.loadwise.testsupport.HamstringTestPlan;
+import io.loadwise.testsupport.IntegrationTest;
+import io.loadwise.testsupport.TestTenants;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.test.annotation.DirtiesContext;
+
+/**
+ * The issue's end-to-end path on real PostgreSQL, Kafka and SMTP: a client records a next-morning
+ * pain of 6 through the check-in service; the check-in goes through the outbox to Kafka, the plan
+ * engine revises her plan (automatic mode) or proposes the change (propose mode), and the coach
+ * gets the alert mail with the engine's reason.
+ */
+@IntegrationTest
+@DirtiesContext // stops this context's consumers, so later test classes own the consumer groups
+class PlanAlertIT {
+
+    static final Duration PATIENCE = Duration.ofSeconds(45);
+
+    @Autowired
+    PlanStore plans;
+
+    @Autowired
+    CheckInService checkIns;
+
+    @Autowired
+    PlanRulesService rules;
+
+    @Autowired
+    ProposalService proposals;
+
+    Tenant tenant;
+    UUID ownerUser;
+    UUID clientUser;
+    ClientId client;
+    String coachEmail;
+    String clientName;
+
+    @BeforeEach
+    void aCoachAndHerClientOnTheHamstringPlan() {
+        tenant = TestTenants.create("Stride Coaching");
+        ownerUser = UUID.randomUUID();
+        clientUser = UUID.randomUUID();
+        UUID owner = UUID.randomUUID();
+        UUID clientMember = UUID.randomUUID();
+        client = new ClientId(UUID.randomUUID());
+        coachEmail = "ruth-" + UUID.randomUUID() + "@example.com";
+        clientName = "Jess " + UUID.randomUUID().toString().substring(0, 6);
+        TestTenants.seed(tenant.id(), db -> {
+            member(db, owner, ownerUser, "owner", coachEmail, "Ruth Okafor");
+            member(db, clientMember, clientUser, "client", "jess-" + UUID.randomUUID() + "@example.com", clientName);
+            db.insertInto(CLIENTS)
+                    .set(CLIENTS.TENANT_ID, tenant.id().value())
+                    .set(CLIENTS.ID, client.value())
+                    .set(CLIENTS.MEMBER_ID, clientMember)
+                    .set(CLIENTS.COACH_ID, owner)
+                    .set(CLIENTS.DISPLAY_NAME, clientName)
+                    .set(CLIENTS.EMAIL, "jess-" + client + "@example.com")
+                    .set(CLIENTS.STATUS, "active")
+                    .set(CLIENTS.CREATED_AT, OffsetDateTime.now())
+                    .set(CLIENTS.UPDATED_AT, OffsetDateTime.now())
+                    .execute();
+        });
+    }
+
+    @Test
+    void automatic_mode_a_next_morning_pain_of_6_dials_the_plan_back_and_alerts_the_coach_with_the_reason() {
+        useEngineMode("automatic");
+        PlanSnapshot plan = planStartingYesterday();
+
+        as(
+                clientUser,
+                Role.CLIENT,
+                () -> checkIns.recordMyCheckIn(
+                        new CheckInEntry(null, 3, 6, 4, 2, null, "Sore after sitting at work", null)));
+
+        await().atMost(PATIENCE).until(() -> mailTo(coachEmail).stream()
+                .anyMatch(m -> MailParts.subject(m).equals(clientName + "'s plan was dialled back")));
+        PlanRevision revision = TenantContext.callAs(
+                tenant.id(), () -> plans.revisions(plan.plan().id()).getFirst());
+        assertThat(revision.kind()).isEqualTo(RevisionKind.DIAL_BACK);
+        assertThat(revision.source()).isEqualTo(RevisionSource.ENGINE);
+        assertThat(revision.reason()).contains("Next-morning pain 6/10");
+        assertThat(revision.changes()).isNotEmpty();
+        String alert = MailParts.text(mailTo(coachEmail).stream()
+                .filter(m -> MailParts.subject(m).contains("dialled back"))
+                .findFirst()
+                .orElseThrow());
+        assertThat(alert).contains("Why: " + revision.reason()).contains("/coach/clients/" + client);
+    }
+
+    @Test
+    void propose_mode_changes_nothing_and_asks_the_coach_to_review_the_change() {
+        useEngineMode("propose");
+        PlanSnapshot plan = planStartingYesterday();
+
+        as(clientUser, Role.CLIENT, () -> checkIns.recordMyCheckIn(new CheckInEntry(null, 3, 6, 4, 2, null, "", null)));
+
+        await().atMost(PATIENCE).until(() -> mailTo(coachEmail).stream()
+                .anyMatch(m -> MailParts.subject(m).equals("Review a proposed change to " + clientName + "'s plan")));
+        var pending = as(ownerUser, Role.COACH, () -> proposals.pending());
+        assertThat(pending).singleElement().satisfies(p -> assertThat(p.reason())
+                .contains("Next-morning pain 6/10"));
+        assertThat(TenantContext.callAs(
+                        tenant.id(),
+                        () -> plans.plan(plan.plan().id()).orElseThrow().revision()))
+                .as("nothing changes before the coach approves")
+                .isEqualTo(1);
+        String mail = MailParts.text(mailTo(coachEmail).stream()
+                .filter(m -> MailParts.subject(m).startsWith("Review"))
+                .findFirst()
+                .orElseThrow());
+        assertThat(mail).contains("Why: " + pending.getFirst().reason()).contains("/coach/dashboard");
+    }
+
+    private void useEngineMode(String mode) {
+        as(ownerUser, Role.COACH, () -> {
+            var current = rules.rules();
+            EngineRules d = EngineRules.DEFAULTS;
+            return rules.update(
+                    new EngineRules(mode, d.painZones(), d.triggers(), d.dialBack(), d.progression(), d.flags()),
+                    current.version());
+        });
+    }
+
+    /** The hamstring test plan (a session every day, easy runs among them), started yesterday. */
+    private PlanSnapshot planStartingYesterday() {
+        LocalDate yesterday = LocalDate.now(ZoneId.of(tenant.timeZone())).minusDays(1);
+        return HamstringTestPlan.activePlan(plans, tenant.id(), client, yesterday);
+    }
+
+    private <T> T as(UUID user, Role role, Supplier<T> work) {
+        Map<String, Object> claims = Map.of(
+                "sub",
+                user.toString(),
+                "roles",
+                List.of(role.realmRole()),
+                KeycloakClaims.TENANT_CLAIM,
+                Map.of("stride", Map.of("id", tenant.id().toString())));
+        Jwt jwt = Jwt.withTokenValue("test")
+                .header("alg", "none")
+                .claims(c -> c.putAll(claims))
+                .issuedAt(Instant.now())
+                .expiresAt(Instant.now().plusSeconds(300))
+                .build();
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new JwtAuthenticationToken(jwt, KeycloakClaims.authorities(claims)));
+        SecurityContextHolder.setContext(context);
+        try {
+            return TenantContext.callAs(tenant.id(), work);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private void member(org.jooq.DSLContext db, UUID id, UUID user, String role, String email, String name) {
+        db.insertInto(MEMBERS)
+                .set(MEMBERS.TENANT_ID, tenant.id().value())
+                .set(MEMBERS.ID, id)
+                .set(MEMBERS.USER_ID, user)
+                .set(MEMBERS.ROLE, role)
+                .set(MEMBERS.EMAIL, email)
+                .set(MEMBERS.DISPLAY_NAME, name)
+                .set(MEMBERS.CREATED_AT, OffsetDateTime.now())
+                .execute();
+    }
+}
