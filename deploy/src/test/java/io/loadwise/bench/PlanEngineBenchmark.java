@@ -19,6 +19,7 @@ import io.loadwise.plans.templates.TemplateService;
 import io.loadwise.roster.ClientId;
 import io.loadwise.tenancy.TenantContext;
 import io.loadwise.tenancy.TenantId;
+import io.loadwise.testsupport.ActingAs;
 import io.loadwise.testsupport.KafkaServer;
 import io.loadwise.testsupport.KeycloakServer;
 import io.loadwise.testsupport.MailServer;
@@ -177,7 +178,7 @@ public final class PlanEngineBenchmark {
                 try {
                     Sample sample = new Sample(System.nanoTime(), Instant.now());
                     sent.put(client.number(), sample);
-                    BenchUsers.as(
+                    ActingAs.call(
                             client.userId(),
                             client.tenant(),
                             Role.CLIENT,
@@ -314,7 +315,7 @@ public final class PlanEngineBenchmark {
                         }
                         library.seedDefaults();
                     }));
-            BenchUsers.as(ownerUser, tenant, Role.COACH, () -> {
+            ActingAs.call(ownerUser, tenant, Role.COACH, () -> {
                 RulesDocument current = rules.rules();
                 EngineRules defaults = EngineRules.DEFAULTS;
                 return rules.update(
@@ -327,7 +328,7 @@ public final class PlanEngineBenchmark {
                                 defaults.flags()),
                         current.version());
             });
-            PlanTemplate hamstring = BenchUsers.as(ownerUser, tenant, Role.COACH, () -> templates.list().stream()
+            PlanTemplate hamstring = ActingAs.call(ownerUser, tenant, Role.COACH, () -> templates.list().stream()
                     .filter(t -> t.name().startsWith("Hamstring tendinopathy"))
                     .findFirst()
                     .orElseThrow());
@@ -335,7 +336,7 @@ public final class PlanEngineBenchmark {
             // holds runs of the template's first weeks.
             LocalDate start = LocalDate.now(ZoneOffset.UTC).minusDays(1);
             for (BenchClient client : mine) {
-                BenchUsers.as(
+                ActingAs.call(
                         ownerUser,
                         tenant,
                         Role.COACH,

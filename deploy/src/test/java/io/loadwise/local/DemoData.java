@@ -6,6 +6,7 @@ import static io.loadwise.jooq.Tables.OFFERS;
 import static io.loadwise.jooq.Tables.TENANTS;
 
 import io.loadwise.plans.templates.PlanLibrarySeeds;
+import io.loadwise.roster.ClientId;
 import io.loadwise.tenancy.TenantContext;
 import io.loadwise.tenancy.TenantId;
 import java.time.Clock;
@@ -59,6 +60,7 @@ public final class DemoData {
                         application.getBean(Clock.class))
                 .seed();
         DemoIdentities.seed(keycloakUrl);
+        DemoPlans.seed(application);
     }
 
     public void seed() {
@@ -271,6 +273,11 @@ public final class DemoData {
     /** The Keycloak user ids of the demo users ({@link DemoIdentities}): a0000000-0000-4000-8000-0000000000NN. */
     public static UUID userId(int n) {
         return UUID.fromString(String.format("a0000000-0000-4000-8000-%012d", n));
+    }
+
+    /** The roster entry of demo person {@code n} (11 is Jess, 12 Priya). */
+    public static ClientId clientId(int n) {
+        return new ClientId(demoId("c", n));
     }
 
     private static UUID demoId(String prefix, int n) {

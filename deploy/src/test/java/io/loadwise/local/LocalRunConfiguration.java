@@ -4,6 +4,7 @@ import io.loadwise.plans.templates.PlanLibrarySeeds;
 import java.time.Clock;
 import org.jooq.DSLContext;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -13,7 +14,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 class LocalRunConfiguration {
 
     @Bean
-    ApplicationRunner seedDemoData(DSLContext db, TransactionTemplate tx, PlanLibrarySeeds planLibrary, Clock clock) {
-        return args -> new DemoData(db, tx, planLibrary, clock).seed();
+    ApplicationRunner seedDemoData(
+            DSLContext db, TransactionTemplate tx, PlanLibrarySeeds planLibrary, Clock clock, ApplicationContext app) {
+        return args -> {
+            new DemoData(db, tx, planLibrary, clock).seed();
+            DemoPlans.seed(app);
+        };
     }
 }

@@ -8,7 +8,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.loadwise.checkins.CheckInEntry;
 import io.loadwise.checkins.CheckInService;
-import io.loadwise.identity.KeycloakClaims;
 import io.loadwise.identity.Role;
 import io.loadwise.notifications.MailParts;
 import io.loadwise.planengine.EngineRules;
@@ -22,24 +21,19 @@ import io.loadwise.plans.RevisionSource;
 import io.loadwise.roster.ClientId;
 import io.loadwise.tenancy.Tenant;
 import io.loadwise.tenancy.TenantContext;
+import io.loadwise.testsupport.ActingAs;
 import io.loadwise.testsupport.HamstringTestPlan;
 import io.loadwise.testsupport.IntegrationTest;
 import io.loadwise.testsupport.TestTenants;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.test.annotation.DirtiesContext;
 
 /**
@@ -167,27 +161,7 @@ class PlanAlertIT {
     }
 
     private <T> T as(UUID user, Role role, Supplier<T> work) {
-        Map<String, Object> claims = Map.of(
-                "sub",
-                user.toString(),
-                "roles",
-                List.of(role.realmRole()),
-                KeycloakClaims.TENANT_CLAIM,
-                Map.of("stride", Map.of("id", tenant.id().toString())));
-        Jwt jwt = Jwt.withTokenValue("test")
-                .header("alg", "none")
-                .claims(c -> c.putAll(claims))
-                .issuedAt(Instant.now())
-                .expiresAt(Instant.now().plusSeconds(300))
-                .build();
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new JwtAuthenticationToken(jwt, KeycloakClaims.authorities(claims)));
-        SecurityContextHolder.setContext(context);
-        try {
-            return TenantContext.callAs(tenant.id(), work);
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        return ActingAs.call(user, tenant.id(), role, work);
     }
 
     private void member(org.jooq.DSLContext db, UUID id, UUID user, String role, String email, String name) {

@@ -1,4 +1,4 @@
-package io.loadwise.bench;
+package io.loadwise.testsupport;
 
 import io.loadwise.identity.KeycloakClaims;
 import io.loadwise.identity.Role;
@@ -14,29 +14,25 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
- * Calls the application's services in-process as a member of a business: the authentication the
- * API's JWT filter would have set up from a verified Keycloak token with these claims, and the
- * tenant binding of {@code TenantBindingFilter}. For benchmarks that measure what happens after a
- * request was accepted (the HTTP layer is the roster benchmark's subject).
+ * Calls application services in-process as a member of a business: the authentication the API's
+ * JWT filter sets up from a verified Keycloak token with these claims, and the tenant binding of
+ * {@code TenantBindingFilter}. For seeding and for tests and benchmarks whose subject is what
+ * happens after a request was accepted.
  */
-final class BenchUsers {
+public final class ActingAs {
 
-    private BenchUsers() {}
+    private ActingAs() {}
 
-    static <T> T as(UUID userId, TenantId tenant, Role role, Supplier<T> work) {
+    public static <T> T call(UUID userId, TenantId tenant, Role role, Supplier<T> work) {
         Map<String, Object> claims = Map.of(
                 "sub",
                 userId.toString(),
-                "name",
-                "Bench user",
-                "email",
-                "bench-" + userId + "@example.com",
                 "roles",
                 List.of(role.realmRole()),
                 KeycloakClaims.TENANT_CLAIM,
-                Map.of("bench", Map.of("id", tenant.toString())));
+                Map.of("business", Map.of("id", tenant.toString())));
         Instant now = Instant.now();
-        Jwt jwt = Jwt.withTokenValue("bench")
+        Jwt jwt = Jwt.withTokenValue("in-process")
                 .header("alg", "none")
                 .claims(c -> c.putAll(claims))
                 .issuedAt(now)
@@ -51,5 +47,12 @@ final class BenchUsers {
         } finally {
             SecurityContextHolder.setContext(previous);
         }
+    }
+
+    public static void run(UUID userId, TenantId tenant, Role role, Runnable work) {
+        call(userId, tenant, role, () -> {
+            work.run();
+            return null;
+        });
     }
 }
