@@ -138,6 +138,7 @@ public final class PlanEngineBenchmark {
         properties.put("loadwise.roles", "web,worker");
         properties.put("server.port", 0);
         properties.put("logging.level.root", "WARN");
+        properties.put("logging.level.io.loadwise", System.getProperty("bench.appLogLevel", "WARN"));
         String[] arguments = properties.entrySet().stream()
                 .map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
@@ -151,6 +152,14 @@ public final class PlanEngineBenchmark {
                 + " clients on the hamstring template, engine mode automatic");
         List<BenchClient> clients = seed(app, warmupCount + measuredCount);
 
+        // Every assignment mails its client "your plan is ready": let that backlog drain first, so
+        // neither the baseline nor the check-ins queue behind it.
+        RosterBenchmark.say("Waiting for the " + clients.size() + " plan-ready mails of the seeding");
+        long drained = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (smtp.received().size() < clients.size() && System.nanoTime() < drained) {
+            Thread.sleep(500);
+        }
+        Thread.sleep(5000);
         RosterBenchmark.say("Raw Kafka produce→consume at " + rate + "/s for " + seconds + " s");
         Latencies raw = KafkaLatencyProbe.measure(bootstrap, rate, seconds);
         RosterBenchmark.say(String.format(

@@ -6,6 +6,7 @@ import io.loadwise.messaging.PeopleOfABusiness;
 import io.loadwise.plans.templates.internal.TemplateRepository;
 import io.loadwise.testsupport.IntegrationTest;
 import io.loadwise.testsupport.KeycloakTestData;
+import io.loadwise.testsupport.SampleTemplates;
 import io.loadwise.testsupport.TestInfrastructure;
 import java.net.URI;
 import java.net.http.HttpResponse;

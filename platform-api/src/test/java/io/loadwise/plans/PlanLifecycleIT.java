@@ -10,6 +10,7 @@ import io.loadwise.roster.ClientId;
 import io.loadwise.tenancy.TenantContext;
 import io.loadwise.testsupport.IntegrationTest;
 import io.loadwise.testsupport.KeycloakTestData;
+import io.loadwise.testsupport.SampleTemplates;
 import io.loadwise.testsupport.TestInfrastructure;
 import java.net.http.HttpResponse;
 import java.util.List;

@@ -7,6 +7,7 @@ import io.loadwise.plans.templates.internal.TemplateRepository;
 import io.loadwise.tenancy.TenantContext;
 import io.loadwise.testsupport.IntegrationTest;
 import io.loadwise.testsupport.KeycloakTestData;
+import io.loadwise.testsupport.SampleTemplates;
 import io.loadwise.testsupport.TestInfrastructure;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;

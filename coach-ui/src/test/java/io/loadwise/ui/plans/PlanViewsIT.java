@@ -28,6 +28,7 @@ import io.loadwise.plans.templates.PlanTemplate;
 import io.loadwise.plans.templates.internal.TemplateRepository;
 import io.loadwise.tenancy.TenantContext;
 import io.loadwise.testsupport.IntegrationTest;
+import io.loadwise.testsupport.SampleTemplates;
 import io.loadwise.ui.messaging.Team;
 import io.loadwise.ui.roster.ClientDetailTab;
 import java.time.LocalDate;
@@ -76,7 +77,7 @@ class PlanViewsIT {
     @BeforeEach
     void setUp() {
         team = Team.of("Cadence Coaching");
-        UiSampleTemplates.insert(
+        SampleTemplates.insert(
                 team.tenant.id(),
                 templates,
                 new TransactionTemplate(transactionManager),
@@ -222,7 +223,7 @@ class PlanViewsIT {
 
     @Test
     void a_custom_plan_purchase_shows_up_as_a_task_the_lead_coach_marks_done() throws Exception {
-        UiSampleTemplates.insert(
+        SampleTemplates.insert(
                 team.tenant.id(),
                 templates,
                 new TransactionTemplate(transactionManager),

@@ -1,4 +1,4 @@
-package io.loadwise.ui.plans;
+package io.loadwise.testsupport;
 
 import io.loadwise.plans.CrossTrainingMode;
 import io.loadwise.plans.CrossTrainingSession;
@@ -25,16 +25,15 @@ import java.util.List;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The same small hamstring template as platform-api's plan tests (test classes of that module are not
- * shared beyond its test support): a small hamstring template the way a coach would write one: two weeks of isometrics and pain
+ * A small hamstring template the way a coach would write one: two weeks of isometrics and pain
  * control, then two of eccentric and strength work; a session every day, so every date of a plan
  * made from it has one.
  */
-final class UiSampleTemplates {
+public final class SampleTemplates {
 
-    private UiSampleTemplates() {}
+    private SampleTemplates() {}
 
-    static TemplateContent hamstring() {
+    public static TemplateContent hamstring() {
         StrengthSession bridges = new StrengthSession(
                 "Isometric bridge holds",
                 List.of(
@@ -107,7 +106,7 @@ final class UiSampleTemplates {
     }
 
     /** Inserts a template into the tenant's library the way the template service stores one. */
-    static TemplateId insert(
+    public static TemplateId insert(
             TenantId tenant,
             TemplateRepository templates,
             TransactionTemplate transactions,
