@@ -12,6 +12,7 @@ import io.loadwise.testsupport.IntegrationTest;
 import io.loadwise.testsupport.TestInfrastructure;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -184,6 +185,14 @@ class PlanJourneyIT {
                         found -> !found.isEmpty());
         org.assertj.core.api.Assertions.assertThat(Mails.text(alerts.getFirst()))
                 .contains(why);
+        // Ana is told too, with the same reason.
+        List<MimeMessage> toAna = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> TestInfrastructure.mail().receivedFor(clientEmail).stream()
+                                .filter(mail -> "Your plan was dialled back for a few days".equals(subjectOf(mail)))
+                                .toList(),
+                        found -> !found.isEmpty());
+        org.assertj.core.api.Assertions.assertThat(Mails.text(toAna.getFirst())).contains(why);
     }
 
     /** Picks an option of a Vaadin select by its label, as a user does: open it, click the option. */
@@ -194,14 +203,9 @@ class PlanJourneyIT {
         try {
             item.click();
         } catch (com.microsoft.playwright.PlaywrightException e) {
-            Browser.keepScreenshot(page, "select-" + select.substring(1));
+            Path screenshot = Browser.keepScreenshot(page, "select-" + select.substring(1));
             throw new AssertionError(
-                    "No option " + option + " in " + select + ": "
-                            + page.locator(select).evaluate("s => s.outerHTML") + " / items: "
-                            + page.evaluate("() => Array.from(document.querySelectorAll('*')).filter(e =>"
-                                    + " e.tagName.toLowerCase().includes('item')).map(e => e.tagName + ':'"
-                                    + " + e.textContent).join(', ')"),
-                    e);
+                    "No option " + option + " in " + select + " (screenshot " + screenshot.toAbsolutePath() + ")", e);
         }
         assertThat(page.locator(select + " vaadin-select-value-button")).hasText(option);
     }
