@@ -5,6 +5,10 @@ import static io.loadwise.jooq.Tables.MEMBERS;
 import static io.loadwise.jooq.Tables.PLAN_REVISIONS;
 import static io.loadwise.jooq.Tables.TENANTS;
 
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
 import io.loadwise.LoadwiseApplication;
 import io.loadwise.checkins.CheckInEntry;
 import io.loadwise.checkins.CheckInService;
@@ -23,7 +27,6 @@ import io.loadwise.testsupport.ActingAs;
 import io.loadwise.testsupport.KafkaServer;
 import io.loadwise.testsupport.KeycloakServer;
 import io.loadwise.testsupport.MailServer;
-import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -66,7 +69,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * alert is in the SMTP server's mailbox; against the raw Kafka produce→consume latency at the same
  * rate on the same broker, measured in the same run.
  *
- * <p>Settings (system properties): {@code bench.rate} (50 check-ins/s), {@code bench.seconds} (30),
+ * <p>Settings (system properties): {@code bench.rate} (10,50 check-ins/s: one measurement each), {@code bench.seconds} (30),
  * {@code bench.warmupSeconds} (15, not counted), {@code bench.businesses} (5), {@code bench.write} (true).
  */
 public final class PlanEngineBenchmark {
@@ -80,7 +83,11 @@ public final class PlanEngineBenchmark {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Path projectDir;
     private final Path workDir;
-    private final double rate = Double.parseDouble(System.getProperty("bench.rate", "50"));
+    private final List<Double> rates = java.util.Arrays.stream(
+                    System.getProperty("bench.rate", "10,50").split(","))
+            .map(String::strip)
+            .map(Double::parseDouble)
+            .toList();
     private final int seconds = Integer.getInteger("bench.seconds", 30);
     private final int warmupSeconds = Integer.getInteger("bench.warmupSeconds", 15);
     private final int businesses = Integer.getInteger("bench.businesses", 5);
@@ -146,11 +153,12 @@ public final class PlanEngineBenchmark {
         ConfigurableApplicationContext app = new SpringApplication(LoadwiseApplication.class).run(arguments);
         keep(app::close);
 
-        int warmupCount = (int) Math.round(rate * warmupSeconds);
-        int measuredCount = (int) Math.round(rate * seconds);
-        RosterBenchmark.say("Seeding " + businesses + " businesses, " + (warmupCount + measuredCount)
+        int total = rates.stream()
+                .mapToInt(rate -> (int) Math.round(rate * warmupSeconds) + (int) Math.round(rate * seconds))
+                .sum();
+        RosterBenchmark.say("Seeding " + businesses + " businesses, " + total
                 + " clients on the hamstring template, engine mode automatic");
-        List<BenchClient> clients = seed(app, warmupCount + measuredCount);
+        List<BenchClient> clients = seed(app, total);
 
         // Every assignment mails its client "your plan is ready": let that backlog drain first, so
         // neither the baseline nor the check-ins queue behind it.
@@ -160,11 +168,48 @@ public final class PlanEngineBenchmark {
             Thread.sleep(500);
         }
         Thread.sleep(5000);
-        RosterBenchmark.say("Raw Kafka produce→consume at " + rate + "/s for " + seconds + " s");
-        Latencies raw = KafkaLatencyProbe.measure(bootstrap, rate, seconds);
-        RosterBenchmark.say(String.format(
-                Locale.ROOT, "  p50 %.1f ms, p99 %.1f ms", raw.percentileMillis(50), raw.percentileMillis(99)));
 
+        List<Result> results = new ArrayList<>();
+        int next = 0;
+        for (double rate : rates) {
+            int warmupCount = (int) Math.round(rate * warmupSeconds);
+            int measuredCount = (int) Math.round(rate * seconds);
+            List<BenchClient> batch = clients.subList(next, next + warmupCount + measuredCount);
+            next += batch.size();
+            RosterBenchmark.say("Raw Kafka produce→consume at " + rate + "/s for " + seconds + " s");
+            Latencies raw = KafkaLatencyProbe.measure(bootstrap, rate, seconds);
+            RosterBenchmark.say(String.format(
+                    Locale.ROOT, "  p50 %.1f ms, p99 %.1f ms", raw.percentileMillis(50), raw.percentileMillis(99)));
+            Result result = checkIns(app, smtp, batch, warmupCount, rate, raw);
+            System.out.println();
+            System.out.println(result.markdown());
+            results.add(result);
+        }
+        if (Boolean.parseBoolean(System.getProperty("bench.write", "true"))) {
+            BenchmarkDocs.writeEntries(
+                    projectDir.resolve("docs"),
+                    NAME_PREFIX,
+                    results.stream().flatMap(r -> r.entries().stream()).toList());
+            BenchmarkDocs.writeSection(
+                    projectDir.resolve("docs"),
+                    BEGIN,
+                    END,
+                    String.join("", results.stream().map(Result::markdown).toList()));
+            RosterBenchmark.say(
+                    "Wrote the plan engine entries of docs/benchmarks.json and its section of docs/benchmarks.md");
+        }
+    }
+
+    /** Check-ins of {@code clients} at {@code rate}, the first {@code warmupCount} not counted. */
+    private Result checkIns(
+            ConfigurableApplicationContext app,
+            MailServer smtp,
+            List<BenchClient> clients,
+            int warmupCount,
+            double rate,
+            Latencies raw)
+            throws InterruptedException {
+        int measuredCount = clients.size() - warmupCount;
         RosterBenchmark.say(
                 "Check-ins at " + rate + "/s: " + warmupSeconds + " s warm-up, then " + seconds + " s measured");
         Map<Integer, Sample> sent = new ConcurrentHashMap<>();
@@ -225,35 +270,48 @@ public final class PlanEngineBenchmark {
             toRevision.add(Math.max(
                     0, java.time.Duration.between(sample.sentAt(), revision).toNanos()));
         }
-        Result result =
-                new Result(Instant.now(), rate, measuredCount, toRevision, toAlert, raw, missing, failures.get());
-        System.out.println();
-        System.out.println(result.markdown());
-        if (Boolean.parseBoolean(System.getProperty("bench.write", "true"))) {
-            BenchmarkDocs.writeEntries(projectDir.resolve("docs"), NAME_PREFIX, result.entries());
-            BenchmarkDocs.writeSection(projectDir.resolve("docs"), BEGIN, END, result.markdown());
-            RosterBenchmark.say(
-                    "Wrote the plan engine entries of docs/benchmarks.json and its section of docs/benchmarks.md");
-        }
+        return new Result(Instant.now(), rate, measuredCount, toRevision, toAlert, raw, missing, failures.get());
     }
 
-    /** Records when each client's alert reached the mailbox, polling the SMTP server's store. */
-    private static void watchAlerts(MailServer smtp, Map<Integer, Long> alerted, AtomicBoolean watching) {
-        int seen = 0;
+    /**
+     * Records when each client's alert reached its coach's mailbox, polling the coaches' inboxes
+     * (each in arrival order, so only the new messages are read).
+     */
+    private void watchAlerts(MailServer smtp, Map<Integer, Long> alerted, AtomicBoolean watching) {
+        GreenMail greenMail = smtp.greenMail();
+        Map<String, Integer> seen = new java.util.HashMap<>();
         while (watching.get()) {
-            List<MimeMessage> received = smtp.received();
-            long now = System.nanoTime();
-            for (int i = seen; i < received.size(); i++) {
+            for (int b = 0; b < businesses; b++) {
+                String coach = coachEmail(b);
+                GreenMailUser user = greenMail.getUserManager().getUserByEmail(coach);
+                if (user == null) {
+                    continue;
+                }
+                List<StoredMessage> inbox;
                 try {
-                    Matcher matcher = ALERT.matcher(received.get(i).getSubject());
-                    if (matcher.matches()) {
-                        alerted.putIfAbsent(Integer.parseInt(matcher.group(1)), now);
-                    }
-                } catch (jakarta.mail.MessagingException e) {
+                    inbox = greenMail
+                            .getManagers()
+                            .getImapHostManager()
+                            .getInbox(user)
+                            .getMessages();
+                } catch (FolderException e) {
                     throw new IllegalStateException(e);
                 }
+                long now = System.nanoTime();
+                int from = seen.getOrDefault(coach, 0);
+                for (int i = from; i < inbox.size(); i++) {
+                    try {
+                        Matcher matcher =
+                                ALERT.matcher(inbox.get(i).getMimeMessage().getSubject());
+                        if (matcher.matches()) {
+                            alerted.putIfAbsent(Integer.parseInt(matcher.group(1)), now);
+                        }
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                seen.put(coach, inbox.size());
             }
-            seen = received.size();
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {
@@ -261,6 +319,10 @@ public final class PlanEngineBenchmark {
                 return;
             }
         }
+    }
+
+    static String coachEmail(int business) {
+        return "coach-" + business + "@bench.example";
     }
 
     private List<BenchClient> seed(ConfigurableApplicationContext app, int count) {
@@ -302,7 +364,7 @@ public final class PlanEngineBenchmark {
                                 owner,
                                 ownerUser,
                                 "owner",
-                                "coach-" + business + "@bench.example",
+                                coachEmail(business),
                                 "Bench Coach " + business,
                                 now);
                         for (BenchClient client : mine) {

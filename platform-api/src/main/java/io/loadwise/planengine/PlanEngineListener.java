@@ -37,6 +37,13 @@ class PlanEngineListener {
     private static final Logger log = LoggerFactory.getLogger(PlanEngineListener.class);
 
     private final EventPayloads payloads;
+    /**
+     * Consumers per topic: one per partition. Events are keyed by tenant, so one tenant's events stay
+     * in order while other tenants' are evaluated side by side; a plan revised from two topics at once
+     * is serialised by its row lock (the loser re-reads and re-evaluates).
+     */
+    static final String CONSUMERS = "${loadwise.events.partitions:3}";
+
     private final ProcessedEvents processed;
     private final PlanEngine engine;
 
@@ -46,7 +53,11 @@ class PlanEngineListener {
         this.engine = engine;
     }
 
-    @KafkaListener(id = "planengine-check-in-recorded", topics = CheckInRecorded.TOPIC, groupId = GROUP)
+    @KafkaListener(
+            id = "planengine-check-in-recorded",
+            concurrency = CONSUMERS,
+            topics = CheckInRecorded.TOPIC,
+            groupId = GROUP)
     void onCheckInRecorded(ConsumerRecord<String, byte[]> record) {
         CheckInRecorded event = payloads.read(record.value(), CheckInRecorded.class);
         require(event, event.eventId(), event.tenantId(), event.clientId(), event.checkInId(), event.date());
@@ -57,7 +68,11 @@ class PlanEngineListener {
                 () -> engine.checkInRecorded(event.clientId(), event.checkInId(), event.date(), event.eventId()));
     }
 
-    @KafkaListener(id = "planengine-session-logged", topics = SessionLogged.TOPIC, groupId = GROUP)
+    @KafkaListener(
+            id = "planengine-session-logged",
+            concurrency = CONSUMERS,
+            topics = SessionLogged.TOPIC,
+            groupId = GROUP)
     void onSessionLogged(ConsumerRecord<String, byte[]> record) {
         SessionLogged event = payloads.read(record.value(), SessionLogged.class);
         require(event, event.eventId(), event.tenantId(), event.clientId());
@@ -68,7 +83,11 @@ class PlanEngineListener {
                 () -> engine.sessionOutcome(event.clientId(), event.eventId()));
     }
 
-    @KafkaListener(id = "planengine-session-missed", topics = SessionMissed.TOPIC, groupId = GROUP)
+    @KafkaListener(
+            id = "planengine-session-missed",
+            concurrency = CONSUMERS,
+            topics = SessionMissed.TOPIC,
+            groupId = GROUP)
     void onSessionMissed(ConsumerRecord<String, byte[]> record) {
         SessionMissed event = payloads.read(record.value(), SessionMissed.class);
         require(event, event.eventId(), event.tenantId(), event.clientId());

@@ -41,6 +41,12 @@ import org.springframework.stereotype.Component;
 class PlanMailer {
 
     static final String GROUP = "loadwise-notifications";
+    /**
+     * Consumers per plan topic: one per partition (events are keyed by tenant, so a tenant's mails
+     * stay in order while three tenants' mails go out side by side).
+     */
+    static final String CONSUMERS = "${loadwise.events.partitions:3}";
+
     static final String CLIENT_CHANGE = "notifications.plan-adjusted.client";
     static final String COACH_ALERT = "notifications.plan-adjusted.coach";
     static final String CLIENT_READY = "notifications.plan-assigned.client";
@@ -76,7 +82,7 @@ class PlanMailer {
         this.sender = sender;
     }
 
-    @KafkaListener(id = "plan-adjusted-mailer", topics = PlanAdjusted.TOPIC, groupId = GROUP)
+    @KafkaListener(id = "plan-adjusted-mailer", concurrency = CONSUMERS, topics = PlanAdjusted.TOPIC, groupId = GROUP)
     void onAdjusted(ConsumerRecord<String, byte[]> record) {
         PlanAdjusted event = payloads.read(record.value(), PlanAdjusted.class);
         requireComplete(
@@ -91,13 +97,7 @@ class PlanMailer {
         // A coach's session edits show in the plan with their reason; mailing each one would bury the
         // client in mail. A pause or resume changes their week, so it is mailed whoever made it.
         boolean pauseOrResume = event.kind() == RevisionKind.PAUSED || event.kind() == RevisionKind.RESUMED;
-        if (byThePlatform || pauseOrResume) {
-            processed.runOnce(event.tenantId(), event.eventId(), CLIENT_CHANGE, () -> about(event)
-                    .ifPresent(about -> send(
-                            about.contact().clientEmail(),
-                            renderer.planChanged(about.tenant(), about.contact(), about.plan(), about.revision()),
-                            event)));
-        }
+        // The coach's alert first: it is the one that asks for a decision.
         if (byThePlatform) {
             processed.runOnce(event.tenantId(), event.eventId(), COACH_ALERT, () -> about(event)
                     .filter(about -> about.contact().coachEmail() != null)
@@ -106,9 +106,20 @@ class PlanMailer {
                             renderer.engineChangedPlan(about.tenant(), about.contact(), about.plan(), about.revision()),
                             event)));
         }
+        if (byThePlatform || pauseOrResume) {
+            processed.runOnce(event.tenantId(), event.eventId(), CLIENT_CHANGE, () -> about(event)
+                    .ifPresent(about -> send(
+                            about.contact().clientEmail(),
+                            renderer.planChanged(about.tenant(), about.contact(), about.plan(), about.revision()),
+                            event)));
+        }
     }
 
-    @KafkaListener(id = "adjustment-proposed-mailer", topics = AdjustmentProposed.TOPIC, groupId = GROUP)
+    @KafkaListener(
+            id = "adjustment-proposed-mailer",
+            concurrency = CONSUMERS,
+            topics = AdjustmentProposed.TOPIC,
+            groupId = GROUP)
     void onProposed(ConsumerRecord<String, byte[]> record) {
         AdjustmentProposed event = payloads.read(record.value(), AdjustmentProposed.class);
         requireComplete(event, event.eventId(), event.tenantId(), event.clientId(), event.planId(), event.proposalId());
@@ -126,7 +137,7 @@ class PlanMailer {
         });
     }
 
-    @KafkaListener(id = "plan-assigned-mailer", topics = PlanAssigned.TOPIC, groupId = GROUP)
+    @KafkaListener(id = "plan-assigned-mailer", concurrency = CONSUMERS, topics = PlanAssigned.TOPIC, groupId = GROUP)
     void onAssigned(ConsumerRecord<String, byte[]> record) {
         PlanAssigned event = payloads.read(record.value(), PlanAssigned.class);
         requireComplete(event, event.eventId(), event.tenantId(), event.clientId(), event.planId(), event.status());
