@@ -6,7 +6,6 @@ import io.loadwise.messaging.PeopleOfABusiness;
 import io.loadwise.plans.templates.internal.TemplateRepository;
 import io.loadwise.testsupport.IntegrationTest;
 import io.loadwise.testsupport.KeycloakTestData;
-import io.loadwise.testsupport.SampleTemplates;
 import io.loadwise.testsupport.TestInfrastructure;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -59,7 +58,7 @@ class CalendarFeedApiIT {
     @Test
     void the_feed_lists_the_plan_shows_changes_and_stops_working_when_rotated_or_revoked() {
         var b = PeopleOfABusiness.create(TestInfrastructure.keycloak(), keycloakData, "ical");
-        UUID template = SampleTemplates.insert(
+        UUID template = TemplateRows.insert(
                         b.tenant,
                         templates,
                         new TransactionTemplate(transactionManager),

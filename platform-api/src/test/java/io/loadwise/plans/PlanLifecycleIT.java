@@ -10,7 +10,6 @@ import io.loadwise.roster.ClientId;
 import io.loadwise.tenancy.TenantContext;
 import io.loadwise.testsupport.IntegrationTest;
 import io.loadwise.testsupport.KeycloakTestData;
-import io.loadwise.testsupport.SampleTemplates;
 import io.loadwise.testsupport.TestInfrastructure;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -78,7 +77,7 @@ class PlanLifecycleIT {
     @Test
     void a_custom_plan_purchase_drafts_a_plan_and_gives_the_lead_coach_one_task_however_often_it_arrives() {
         var b = PeopleOfABusiness.create(TestInfrastructure.keycloak(), keycloakData, "custom");
-        SampleTemplates.insert(
+        TemplateRows.insert(
                 b.tenant, templates, transactions, "Onboarding: first two weeks", TemplateCondition.ONBOARDING);
 
         CoachTask task = as(b, () -> lifecycle.customPlanBought(b.annClient, "order-1001"));
@@ -129,7 +128,7 @@ class PlanLifecycleIT {
                 .hasMessageContaining("No template to start a custom plan for Ann Runner");
         assertThat(as(b, () -> store.plansOf(b.annClient))).isEmpty();
 
-        SampleTemplates.insert(b.tenant, templates, transactions, "General base", TemplateCondition.GENERAL);
+        TemplateRows.insert(b.tenant, templates, transactions, "General base", TemplateCondition.GENERAL);
         CoachTask task = as(b, () -> lifecycle.customPlanBought(b.annClient, "order-2"));
         assertThat(as(b, () -> store.snapshot(task.planId()))
                         .orElseThrow()
@@ -141,7 +140,7 @@ class PlanLifecycleIT {
     @Test
     void coaching_started_assigns_onboarding_once_and_canceled_pauses_with_the_reason() {
         var b = PeopleOfABusiness.create(TestInfrastructure.keycloak(), keycloakData, "subs");
-        SampleTemplates.insert(b.tenant, templates, transactions, "Onboarding", TemplateCondition.ONBOARDING);
+        TemplateRows.insert(b.tenant, templates, transactions, "Onboarding", TemplateCondition.ONBOARDING);
 
         Optional<ClientPlan> started = as(b, () -> lifecycle.coachingStarted(b.beaClient, "sub-77"));
         Optional<ClientPlan> redelivered = as(b, () -> lifecycle.coachingStarted(b.beaClient, "sub-77"));
@@ -165,7 +164,7 @@ class PlanLifecycleIT {
     @Test
     void a_clients_export_has_her_plans_and_erasure_removes_plans_feeds_and_tasks() {
         var b = PeopleOfABusiness.create(TestInfrastructure.keycloak(), keycloakData, "erase");
-        SampleTemplates.insert(b.tenant, templates, transactions, "Onboarding", TemplateCondition.ONBOARDING);
+        TemplateRows.insert(b.tenant, templates, transactions, "Onboarding", TemplateCondition.ONBOARDING);
         as(b, () -> lifecycle.customPlanBought(b.annClient, "order-9"));
         as(b, () -> lifecycle.coachingStarted(b.beaClient, "sub-9"));
         PersonalData plans = personalData.stream()

@@ -7,7 +7,6 @@ import io.loadwise.plans.templates.internal.TemplateRepository;
 import io.loadwise.tenancy.TenantContext;
 import io.loadwise.testsupport.IntegrationTest;
 import io.loadwise.testsupport.KeycloakTestData;
-import io.loadwise.testsupport.SampleTemplates;
 import io.loadwise.testsupport.TestInfrastructure;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
@@ -67,7 +66,7 @@ class PlansApiIT {
     }
 
     UUID template(PeopleOfABusiness b) {
-        return SampleTemplates.insert(
+        return TemplateRows.insert(
                         b.tenant, templates, transactions, "Hamstring return to run", TemplateCondition.HAMSTRING)
                 .value();
     }

@@ -11,18 +11,12 @@ import io.loadwise.plans.RecoverySession;
 import io.loadwise.plans.RunSession;
 import io.loadwise.plans.RunType;
 import io.loadwise.plans.StrengthSession;
-import io.loadwise.plans.TemplateCondition;
 import io.loadwise.plans.TemplateContent;
-import io.loadwise.plans.TemplateId;
 import io.loadwise.plans.TemplateSession;
 import io.loadwise.plans.TemplateWeek;
-import io.loadwise.plans.templates.internal.TemplateRepository;
-import io.loadwise.tenancy.TenantContext;
-import io.loadwise.tenancy.TenantId;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.util.List;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A small hamstring template the way a coach would write one: two weeks of isometrics and pain
@@ -106,15 +100,4 @@ public final class SampleTemplates {
     }
 
     /** Inserts a template into the tenant's library the way the template service stores one. */
-    public static TemplateId insert(
-            TenantId tenant,
-            TemplateRepository templates,
-            TransactionTemplate transactions,
-            String name,
-            TemplateCondition condition) {
-        return TenantContext.callAs(
-                tenant,
-                () -> transactions.execute(
-                        status -> templates.insert(name, "Test template", condition, hamstring(), null, null)));
-    }
 }

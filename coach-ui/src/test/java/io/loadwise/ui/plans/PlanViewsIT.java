@@ -77,7 +77,7 @@ class PlanViewsIT {
     @BeforeEach
     void setUp() {
         team = Team.of("Cadence Coaching");
-        SampleTemplates.insert(
+        insertTemplate(
                 team.tenant.id(),
                 templates,
                 new TransactionTemplate(transactionManager),
@@ -223,7 +223,7 @@ class PlanViewsIT {
 
     @Test
     void a_custom_plan_purchase_shows_up_as_a_task_the_lead_coach_marks_done() throws Exception {
-        SampleTemplates.insert(
+        insertTemplate(
                 team.tenant.id(),
                 templates,
                 new TransactionTemplate(transactionManager),
@@ -281,5 +281,18 @@ class PlanViewsIT {
             signedIn.close();
             signedIn = null;
         }
+    }
+
+    /** A template written straight to the repository (the template views have their own tests). */
+    static io.loadwise.plans.TemplateId insertTemplate(
+            io.loadwise.tenancy.TenantId tenant,
+            io.loadwise.plans.templates.internal.TemplateRepository templates,
+            org.springframework.transaction.support.TransactionTemplate transactions,
+            String name,
+            io.loadwise.plans.TemplateCondition condition) {
+        return io.loadwise.tenancy.TenantContext.callAs(
+                tenant,
+                () -> transactions.execute(status ->
+                        templates.insert(name, "Test template", condition, SampleTemplates.hamstring(), null, null)));
     }
 }
