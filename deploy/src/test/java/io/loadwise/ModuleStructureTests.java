@@ -52,6 +52,7 @@ class ModuleStructureTests {
                         "io.loadwise.planengine..",
                         "io.loadwise.events..",
                         "io.loadwise.catalog..",
+                        "io.loadwise.commerce..",
                         "io.loadwise.shared..",
                         "io.loadwise.web..")
                 .should()

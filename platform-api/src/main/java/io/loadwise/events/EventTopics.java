@@ -2,6 +2,12 @@ package io.loadwise.events;
 
 import io.loadwise.checkins.CheckInRecorded;
 import io.loadwise.checkins.SessionLogged;
+import io.loadwise.commerce.DisputeOpened;
+import io.loadwise.commerce.OrderPaid;
+import io.loadwise.commerce.RefundIssued;
+import io.loadwise.commerce.SubscriptionCanceled;
+import io.loadwise.commerce.SubscriptionPastDue;
+import io.loadwise.commerce.SubscriptionStarted;
 import io.loadwise.intake.IntakeSubmitted;
 import io.loadwise.messaging.MessagePosted;
 import io.loadwise.onboarding.TenantSignedUp;
@@ -44,7 +50,13 @@ public class EventTopics {
             SessionMissed.TOPIC,
             CheckInRecorded.TOPIC,
             SessionLogged.TOPIC,
-            AdjustmentProposed.TOPIC);
+            AdjustmentProposed.TOPIC,
+            OrderPaid.TOPIC,
+            SubscriptionStarted.TOPIC,
+            SubscriptionPastDue.TOPIC,
+            SubscriptionCanceled.TOPIC,
+            RefundIssued.TOPIC,
+            DisputeOpened.TOPIC);
 
     public static String deadLetterTopic(String topic) {
         return topic + DEAD_LETTER_SUFFIX;

@@ -1,0 +1,22 @@
+package io.loadwise.commerce;
+
+import io.loadwise.tenancy.TenantId;
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.events.Externalized;
+
+/** A buyer disputed a charge with their bank. The coach has to respond in Stripe. */
+@Externalized(DisputeOpened.TOPIC + "::#{tenantId().toString()}")
+public record DisputeOpened(
+        UUID eventId,
+        TenantId tenantId,
+        UUID disputeId,
+        @Nullable UUID orderId,
+        long amountMinor,
+        String currency,
+        String reason,
+        Instant occurredAt) {
+
+    public static final String TOPIC = "loadwise.commerce.dispute-opened";
+}

@@ -1,0 +1,20 @@
+package io.loadwise.commerce;
+
+import io.loadwise.roster.ClientId;
+import io.loadwise.tenancy.TenantId;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.modulith.events.Externalized;
+
+/** Stripe ended a coaching subscription: coaching access ended with it. */
+@Externalized(SubscriptionCanceled.TOPIC + "::#{tenantId().toString()}")
+public record SubscriptionCanceled(
+        UUID eventId,
+        TenantId tenantId,
+        UUID subscriptionId,
+        String stripeSubscriptionId,
+        ClientId clientId,
+        Instant occurredAt) {
+
+    public static final String TOPIC = "loadwise.commerce.subscription-canceled";
+}

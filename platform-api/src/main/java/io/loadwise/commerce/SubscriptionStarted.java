@@ -1,0 +1,20 @@
+package io.loadwise.commerce;
+
+import io.loadwise.roster.ClientId;
+import io.loadwise.tenancy.TenantId;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.modulith.events.Externalized;
+
+/** A coaching subscription began (trialing or active): the client has coaching access. */
+@Externalized(SubscriptionStarted.TOPIC + "::#{tenantId().toString()}")
+public record SubscriptionStarted(
+        UUID eventId,
+        TenantId tenantId,
+        UUID subscriptionId,
+        String stripeSubscriptionId,
+        ClientId clientId,
+        Instant occurredAt) {
+
+    public static final String TOPIC = "loadwise.commerce.subscription-started";
+}
