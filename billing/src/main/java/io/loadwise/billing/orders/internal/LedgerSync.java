@@ -661,7 +661,15 @@ public class LedgerSync {
         if (Boolean.TRUE.equals(applied)) {
             return;
         }
-        subscription(account, invoice.subscriptionId());
+        // Its checkout (the first invoice's order) or its subscription (a renewal's client) is not
+        // recorded yet: record the checkout, which brings the subscription in too.
+        StripeFacts.Subscription subscription = stripe.subscription(account, invoice.subscriptionId());
+        Optional<String> session = checkoutSessionOf(account, subscription);
+        if (session.isPresent()) {
+            checkoutSession(account, session.get(), false);
+        } else {
+            subscription(account, invoice.subscriptionId());
+        }
         applied = transaction.execute(status -> applyInvoice(tenant, invoice));
         if (!Boolean.TRUE.equals(applied)) {
             throw new IllegalStateException(
