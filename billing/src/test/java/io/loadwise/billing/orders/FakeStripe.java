@@ -1,15 +1,17 @@
 package io.loadwise.billing.orders;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -46,8 +48,16 @@ public final class FakeStripe {
     private final Map<String, List<JsonObject>> refundsByCharge = new LinkedHashMap<>();
 
     private FakeStripe() {
-        server = new WireMockServer(options().dynamicPort());
+        server = new WireMockServer(options().dynamicPort().extensions(new CurrentObjects()));
         server.start();
+        // Anything not held below or stubbed by a test is unknown to Stripe.
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(
+                        com.github.tomakehurst.wiremock.client.WireMock.anyUrl())
+                .atPriority(10)
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"No such object\"}}")));
         try (var reader = new InputStreamReader(
                 Objects.requireNonNull(FakeStripe.class.getResourceAsStream("/stripe/fixtures3.json")),
                 StandardCharsets.UTF_8)) {
@@ -81,13 +91,55 @@ public final class FakeStripe {
 
     // --- state -------------------------------------------------------------------------------
 
-    public synchronized void put(String path, JsonObject object) {
-        server.stubFor(get(urlPathEqualTo(path)).willReturn(okJson(gson.toJson(object))));
+    /**
+     * Stripe's current objects by path (and list filter), answered by one extension rather than a
+     * stub each: thousands of objects over a property test's tries stay a map lookup.
+     */
+    private final Map<String, String> current = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static final List<String> LIST_FILTERS = List.of("charge", "payment_intent", "subscription", "invoice");
+
+    private final class CurrentObjects implements ResponseDefinitionTransformerV2 {
+        @Override
+        public ResponseDefinition transform(ServeEvent serveEvent) {
+            var request = serveEvent.getRequest();
+            if (!RequestMethod.GET.equals(request.getMethod())) {
+                return serveEvent.getResponseDefinition();
+            }
+            String path = request.getUrl().replaceAll("\\?.*$", "");
+            String body = current.get(path);
+            for (String filter : LIST_FILTERS) {
+                var parameter = request.queryParameter(filter);
+                if (body == null && parameter.isPresent()) {
+                    body = current.get(path + "?" + filter + "=" + parameter.firstValue());
+                }
+            }
+            if (body == null) {
+                return serveEvent.getResponseDefinition();
+            }
+            return ResponseDefinitionBuilder.responseDefinition()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(body)
+                    .build();
+        }
+
+        @Override
+        public String getName() {
+            return "stripe-current-objects";
+        }
     }
 
-    public synchronized void list(String path, Map<String, String> query, List<JsonObject> objects) {
-        MappingBuilder mapping = get(urlPathEqualTo(path));
-        query.forEach((name, value) -> mapping.withQueryParam(name, equalTo(value)));
+    public void put(String path, JsonObject object) {
+        current.put(path, gson.toJson(object));
+    }
+
+    /** A list answer for {@code path} filtered by one parameter, e.g. refunds of a charge. */
+    public void list(String path, Map<String, String> query, List<JsonObject> objects) {
+        if (query.size() != 1) {
+            throw new IllegalArgumentException("One list filter at a time");
+        }
+        var filter = query.entrySet().iterator().next();
         JsonObject list = new JsonObject();
         list.addProperty("object", "list");
         list.addProperty("url", path);
@@ -95,7 +147,7 @@ public final class FakeStripe {
         JsonArray data = new JsonArray();
         objects.forEach(data::add);
         list.add("data", data);
-        server.stubFor(mapping.willReturn(okJson(gson.toJson(list))));
+        current.put(path + "?" + filter.getKey() + "=" + filter.getValue(), gson.toJson(list));
     }
 
     // --- stories -----------------------------------------------------------------------------

@@ -104,6 +104,23 @@ public final class LedgerTestData {
         return id;
     }
 
+    /** A pending order already linked to its checkout session. */
+    public static void pendingOrder(
+            TenantId tenant, UUID id, UUID offerId, OfferKind kind, String currency, String sessionId) {
+        TestTenants.seed(tenant, db -> db.insertInto(ORDERS)
+                .set(ORDERS.TENANT_ID, tenant.value())
+                .set(ORDERS.ID, id)
+                .set(ORDERS.OFFER_ID, offerId)
+                .set(ORDERS.KIND, kind.dbValue())
+                .set(ORDERS.BUYER_EMAIL, "")
+                .set(ORDERS.STATUS, "pending")
+                .set(ORDERS.CURRENCY, currency)
+                .set(ORDERS.STRIPE_CHECKOUT_SESSION_ID, sessionId)
+                .set(ORDERS.CREATED_AT, OffsetDateTime.now())
+                .set(ORDERS.UPDATED_AT, OffsetDateTime.now())
+                .execute());
+    }
+
     /** Links the pending order to its checkout session, as the checkout does after creating it. */
     public static void linkSession(TenantId tenant, UUID orderId, String sessionId) {
         TestTenants.seed(tenant, db -> db.update(ORDERS)
