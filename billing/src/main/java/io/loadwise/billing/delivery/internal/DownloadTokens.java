@@ -69,6 +69,12 @@ public final class DownloadTokens {
         if (payload.length != PAYLOAD_BYTES || presentedMac.length != MAC_BYTES) {
             return new Verification.Invalid();
         }
+        // Only the one canonical spelling is ours: padding or stray low bits in the last character
+        // would otherwise let many different links carry the same signature.
+        if (!ENCODER.encodeToString(presentedMac).equals(token.substring(dot + 1))
+                || !ENCODER.encodeToString(payload).equals(encodedPayload)) {
+            return new Verification.Invalid();
+        }
         // Over the text as presented: a re-encoded payload (other padding, other alphabet) is refused.
         if (!MessageDigest.isEqual(mac(encodedPayload), presentedMac)) {
             return new Verification.Invalid();
