@@ -270,6 +270,35 @@ class CheckoutIT extends StorefrontTestBase {
     }
 
     @Test
+    void the_success_page_sees_each_order_state_the_webhooks_leave_and_waits_until_access_is_granted() {
+        UUID coaching = StorefrontSeeds.coaching(business, "1:1 Coaching", 14900, "price_coaching", null);
+        StorefrontSeeds.order(business, guide, "guide", "failed", "cs_failed_" + account, null);
+        StorefrontSeeds.order(business, guide, "guide", "expired", "cs_expired_" + account, null);
+        StorefrontSeeds.order(business, guide, "guide", "review", "cs_review_" + account, null);
+        StorefrontSeeds.order(business, guide, "guide", "paid", "cs_paid_" + account, null);
+        StorefrontSeeds.order(business, coaching, "coaching", "paid", "cs_coaching_" + account, "sub_" + account);
+        UUID client =
+                StorefrontSeeds.client(business, UUID.randomUUID(), "Jess Doe", "jess-" + account + "@example.com");
+
+        assertThat(stateOf("cs_failed_")).isEqualTo(CheckoutOutcome.State.FAILED);
+        assertThat(stateOf("cs_expired_")).isEqualTo(CheckoutOutcome.State.EXPIRED);
+        assertThat(stateOf("cs_review_")).isEqualTo(CheckoutOutcome.State.REVIEW);
+        // Paid, but the entitlement is not granted yet: still waiting for the webhook's work.
+        assertThat(stateOf("cs_paid_")).isEqualTo(CheckoutOutcome.State.WAITING);
+        assertThat(stateOf("cs_coaching_")).isEqualTo(CheckoutOutcome.State.WAITING);
+
+        StorefrontSeeds.activeSubscription(business, coaching, client, "sub_" + account);
+        CheckoutOutcome coached = checkout.outcome(business.slug(), "cs_coaching_" + account);
+        assertThat(coached.state()).isEqualTo(CheckoutOutcome.State.FULFILLED);
+        assertThat(coached.kind()).isEqualTo(OfferKind.COACHING);
+        assertThat(coached.downloadUrl()).isNull();
+    }
+
+    private CheckoutOutcome.State stateOf(String sessionPrefix) {
+        return checkout.outcome(business.slug(), sessionPrefix + account).state();
+    }
+
+    @Test
     void anonymous_visitors_use_the_rest_api_and_refusals_come_as_problem_details() throws Exception {
         StripeCheckoutStub.nextSession("cs_test_rest_" + account);
         String base = "http://localhost:" + port + "/api/v1/storefronts/" + business.slug() + "/checkout";

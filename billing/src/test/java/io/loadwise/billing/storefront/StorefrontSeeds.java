@@ -8,6 +8,7 @@ import static io.loadwise.jooq.Tables.OFFER_FILES;
 import static io.loadwise.jooq.Tables.ORDERS;
 import static io.loadwise.jooq.Tables.PAYMENT_ACCOUNTS;
 import static io.loadwise.jooq.Tables.PROMOTION_CODES;
+import static io.loadwise.jooq.Tables.SUBSCRIPTIONS;
 
 import io.loadwise.tenancy.Tenant;
 import io.loadwise.testsupport.TestTenants;
@@ -193,6 +194,61 @@ final class StorefrontSeeds {
     }
 
     record PaidGuide(UUID orderId, UUID entitlementId) {}
+
+    /** An order in {@code status}, as the webhook handlers leave it, without any entitlement. */
+    static UUID order(
+            Tenant tenant,
+            UUID offerId,
+            String kind,
+            String status,
+            String sessionId,
+            @Nullable String stripeSubscriptionId) {
+        UUID order = UUID.randomUUID();
+        TestTenants.seed(tenant.id(), db -> db.insertInto(ORDERS)
+                .set(ORDERS.TENANT_ID, tenant.id().value())
+                .set(ORDERS.ID, order)
+                .set(ORDERS.OFFER_ID, offerId)
+                .set(ORDERS.KIND, kind)
+                .set(ORDERS.BUYER_EMAIL, "buyer@example.com")
+                .set(ORDERS.STATUS, status)
+                .set(ORDERS.CURRENCY, tenant.currency())
+                .set(ORDERS.STRIPE_CHECKOUT_SESSION_ID, sessionId)
+                .set(ORDERS.STRIPE_SUBSCRIPTION_ID, stripeSubscriptionId)
+                .set(ORDERS.CREATED_AT, OffsetDateTime.now())
+                .set(ORDERS.UPDATED_AT, OffsetDateTime.now())
+                .execute());
+        return order;
+    }
+
+    /** A coaching subscription and the access it grants, as the subscription webhooks leave them. */
+    static void activeSubscription(Tenant tenant, UUID offerId, UUID clientId, String stripeSubscriptionId) {
+        UUID subscription = UUID.randomUUID();
+        TestTenants.seed(tenant.id(), db -> {
+            db.insertInto(SUBSCRIPTIONS)
+                    .set(SUBSCRIPTIONS.TENANT_ID, tenant.id().value())
+                    .set(SUBSCRIPTIONS.ID, subscription)
+                    .set(SUBSCRIPTIONS.STRIPE_SUBSCRIPTION_ID, stripeSubscriptionId)
+                    .set(SUBSCRIPTIONS.STRIPE_CUSTOMER_ID, "cus_test")
+                    .set(SUBSCRIPTIONS.CLIENT_ID, clientId)
+                    .set(SUBSCRIPTIONS.OFFER_ID, offerId)
+                    .set(SUBSCRIPTIONS.STATUS, "trialing")
+                    .set(SUBSCRIPTIONS.AMOUNT_MINOR, 14900L)
+                    .set(SUBSCRIPTIONS.CURRENCY, tenant.currency())
+                    .set(SUBSCRIPTIONS.BILLING_INTERVAL, "month")
+                    .set(SUBSCRIPTIONS.STARTED_AT, OffsetDateTime.now())
+                    .set(SUBSCRIPTIONS.UPDATED_AT, OffsetDateTime.now())
+                    .execute();
+            db.insertInto(ENTITLEMENTS)
+                    .set(ENTITLEMENTS.TENANT_ID, tenant.id().value())
+                    .set(ENTITLEMENTS.ID, UUID.randomUUID())
+                    .set(ENTITLEMENTS.CLIENT_ID, clientId)
+                    .set(ENTITLEMENTS.OFFER_ID, offerId)
+                    .set(ENTITLEMENTS.KIND, "coaching")
+                    .set(ENTITLEMENTS.SUBSCRIPTION_ID, subscription)
+                    .set(ENTITLEMENTS.GRANTED_AT, OffsetDateTime.now())
+                    .execute();
+        });
+    }
 
     static byte[] pdf(String title, int pages) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

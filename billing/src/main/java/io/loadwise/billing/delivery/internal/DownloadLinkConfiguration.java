@@ -30,7 +30,7 @@ class DownloadLinkConfiguration {
         if (secret == null || secret.isBlank()) {
             if (!properties.sandbox()) {
                 throw new IllegalStateException("A Stripe key is set, but no secret for guide download links:"
-                        + " set LOADWISE_STRIPE_DOWNLOAD_LINK_SECRET (at least " + MIN_SECRET_LENGTH
+                        + " set LOADWISE_DOWNLOAD_LINK_SECRET (at least " + MIN_SECRET_LENGTH
                         + " random characters, e.g. `openssl rand -base64 48`), the same on every instance.");
             }
             byte[] random = new byte[32];
@@ -41,7 +41,7 @@ class DownloadLinkConfiguration {
         }
         byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
         if (bytes.length < MIN_SECRET_LENGTH) {
-            throw new IllegalStateException("The guide download link secret (LOADWISE_STRIPE_DOWNLOAD_LINK_SECRET) is"
+            throw new IllegalStateException("The guide download link secret (LOADWISE_DOWNLOAD_LINK_SECRET) is"
                     + " too short: use at least " + MIN_SECRET_LENGTH + " random characters.");
         }
         return bytes;
