@@ -7,13 +7,13 @@ import io.loadwise.billing.delivery.internal.StampedGuides.Delivery;
 import io.swagger.v3.oas.annotations.Operation;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriUtils;
 
 /**
  * {@code GET /downloads/{token}}: the stamped guide, or a small page saying why not and where a
@@ -39,12 +39,7 @@ class DownloadController {
                 ResponseEntity.ok()
                         .contentType(MediaType.APPLICATION_PDF)
                         .cacheControl(CacheControl.noStore())
-                        .header(
-                                "Content-Disposition",
-                                ContentDisposition.attachment()
-                                        .filename(fileName(served.guideTitle()))
-                                        .build()
-                                        .toString())
+                        .header("Content-Disposition", contentDisposition(fileName(served.guideTitle())))
                         .header("X-Content-Type-Options", "nosniff")
                         .body(served.pdf());
             case Delivery.Refused refused ->
@@ -58,6 +53,19 @@ class DownloadController {
                         .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
                         .body(refusalPage.render(refused).getBytes(StandardCharsets.UTF_8));
         };
+    }
+
+    /**
+     * {@code attachment; filename="<title>.pdf"}; a title beyond ASCII also gets the RFC 6266
+     * {@code filename*}, with a plain fallback for older clients.
+     */
+    static String contentDisposition(String fileName) {
+        String ascii = fileName.replaceAll("[^\\x20-\\x7E]", "_");
+        String header = "attachment; filename=\"" + ascii + "\"";
+        if (ascii.equals(fileName)) {
+            return header;
+        }
+        return header + "; filename*=UTF-8''" + UriUtils.encode(fileName, StandardCharsets.UTF_8);
     }
 
     /** The guide's title as a safe file name: no path separators, quotes or control characters. */
