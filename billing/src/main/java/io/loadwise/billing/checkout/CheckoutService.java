@@ -258,7 +258,15 @@ public class CheckoutService {
                 known -> params.addDiscount(SessionCreateParams.Discount.builder()
                         .setPromotionCode(known.stripePromotionCodeId())
                         .build()),
-                () -> params.setAllowPromotionCodes(true));
+                () -> {
+                    // A one-time payment's fee is a fixed amount computed here from the price we
+                    // know; a code typed on Stripe's page could bring the total below it. Codes
+                    // for one-time purchases are therefore entered on our storefront only.
+                    // Subscriptions take a percentage, which follows any discount.
+                    if (offer.kind() == OfferKind.COACHING) {
+                        params.setAllowPromotionCodes(true);
+                    }
+                });
         buyer.filter(b -> !b.email().isBlank()).ifPresent(b -> params.setCustomerEmail(b.email()));
 
         if (offer.kind() == OfferKind.COACHING) {
