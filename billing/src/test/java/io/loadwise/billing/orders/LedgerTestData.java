@@ -20,6 +20,17 @@ public final class LedgerTestData {
 
     public static UUID offer(
             TenantId tenant, OfferKind kind, long priceMinor, String currency, @Nullable Integer trialDays) {
+        return offer(tenant, kind, priceMinor, currency, trialDays, null);
+    }
+
+    /** An offer synced to a price on the business's connected account. */
+    public static UUID offer(
+            TenantId tenant,
+            OfferKind kind,
+            long priceMinor,
+            String currency,
+            @Nullable Integer trialDays,
+            @Nullable String stripePriceId) {
         UUID id = UUID.randomUUID();
         TestTenants.seed(tenant, db -> db.insertInto(OFFERS)
                 .set(OFFERS.TENANT_ID, tenant.value())
@@ -37,9 +48,32 @@ public final class LedgerTestData {
                 .set(OFFERS.CURRENCY, currency)
                 .set(OFFERS.BILLING_INTERVAL, kind == OfferKind.COACHING ? "month" : null)
                 .set(OFFERS.TRIAL_DAYS, trialDays)
+                .set(OFFERS.STRIPE_PRICE_ID, stripePriceId)
                 .set(OFFERS.CREATED_AT, OffsetDateTime.now())
                 .execute());
         return id;
+    }
+
+    /** A guide's PDF, without which a guide cannot be bought. */
+    public static void guidePdf(TenantId tenant, UUID offerId) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        org.openpdf.text.Document document = new org.openpdf.text.Document();
+        org.openpdf.text.pdf.PdfWriter.getInstance(document, out);
+        document.open();
+        document.add(new org.openpdf.text.Paragraph("Return-to-run guide"));
+        document.close();
+        byte[] pdf = out.toByteArray();
+        TestTenants.seed(tenant, db -> db.insertInto(io.loadwise.jooq.Tables.OFFER_FILES)
+                .set(io.loadwise.jooq.Tables.OFFER_FILES.TENANT_ID, tenant.value())
+                .set(io.loadwise.jooq.Tables.OFFER_FILES.OFFER_ID, offerId)
+                .set(io.loadwise.jooq.Tables.OFFER_FILES.PURPOSE, "guide_pdf")
+                .set(io.loadwise.jooq.Tables.OFFER_FILES.FILE_NAME, "guide.pdf")
+                .set(io.loadwise.jooq.Tables.OFFER_FILES.CONTENT_TYPE, "application/pdf")
+                .set(io.loadwise.jooq.Tables.OFFER_FILES.SIZE_BYTES, pdf.length)
+                .set(io.loadwise.jooq.Tables.OFFER_FILES.SHA256, "0".repeat(64))
+                .set(io.loadwise.jooq.Tables.OFFER_FILES.CONTENT, pdf)
+                .set(io.loadwise.jooq.Tables.OFFER_FILES.UPLOADED_AT, OffsetDateTime.now())
+                .execute());
     }
 
     /** A member of the business ({@code role} owner, coach or client) signing in as {@code userId}. */
