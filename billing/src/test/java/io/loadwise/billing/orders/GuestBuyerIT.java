@@ -3,6 +3,7 @@ package io.loadwise.billing.orders;
 import static io.loadwise.jooq.Tables.CLIENTS;
 import static io.loadwise.jooq.Tables.ENTITLEMENTS;
 import static io.loadwise.jooq.Tables.ORDERS;
+import static io.loadwise.jooq.Tables.TENANTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loadwise.billing.orders.FakeStripe.Checkout;
@@ -12,10 +13,13 @@ import io.loadwise.jooq.tables.records.OrdersRecord;
 import io.loadwise.roster.ClientInvited;
 import io.loadwise.tenancy.TenantId;
 import io.loadwise.testsupport.IntegrationTest;
+import io.loadwise.testsupport.KeycloakTestData;
+import io.loadwise.testsupport.TestInfrastructure;
 import io.loadwise.testsupport.TestTenants;
 import io.loadwise.testsupport.TopicRecords;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +31,18 @@ class GuestBuyerIT extends LedgerITSupport {
 
     @Test
     void aGuestBuyerBecomesAClientAndIsInvitedOnceAndHerOrderSaysGuest() {
-        TenantId tenant = TestTenants.create("Stride Physio").id();
+        // The business's Keycloak organization, which the invite adds her to; the tenant has its id.
+        String alias = "guests-" + UUID.randomUUID().toString().substring(0, 8);
+        TenantId tenant;
+        try (KeycloakTestData keycloak = KeycloakTestData.of(TestInfrastructure.keycloak())) {
+            tenant = new TenantId(UUID.fromString(keycloak.createOrganization(alias, "Stride Physio " + alias)));
+        }
+        TestTenants.seed(tenant, db -> db.insertInto(TENANTS)
+                .set(TENANTS.ID, tenant.value())
+                .set(TENANTS.SLUG, alias)
+                .set(TENANTS.NAME, "Stride Physio")
+                .set(TENANTS.CREATED_AT, OffsetDateTime.now())
+                .execute());
         UUID guide = LedgerTestData.offer(tenant, OfferKind.GUIDE, 2900, "USD", null);
         String email = "guest-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         UUID pending = LedgerTestData.pendingOrder(tenant, guide, OfferKind.GUIDE, "USD");
