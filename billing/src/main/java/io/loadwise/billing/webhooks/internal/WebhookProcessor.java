@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -44,6 +45,7 @@ import org.springframework.stereotype.Component;
 public class WebhookProcessor implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookProcessor.class);
+    private static final long GATHER_MILLIS = 10;
 
     private final StripeEventRepository events;
     private final StripeClient stripeClient;
@@ -53,6 +55,7 @@ public class WebhookProcessor implements SmartLifecycle {
     private final Clock clock;
     private final Map<String, StripeEventHandler> handlers;
     private final Semaphore wakeUp = new Semaphore(0);
+    private final Map<String, TenantId> tenantsByAccount = new ConcurrentHashMap<>();
     private final AtomicInteger threadNumber = new AtomicInteger();
     private volatile @Nullable Thread dispatcher;
     private volatile @Nullable ExecutorService workers;
@@ -140,7 +143,11 @@ public class WebhookProcessor implements SmartLifecycle {
                 int claimed = drainOnce();
                 if (claimed < properties.batchSize()) {
                     // Nothing more is due: sleep until woken or the next poll.
-                    wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    if (wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+                        // Events come in bursts (a checkout sends several at once): gather a few
+                        // before claiming, one claim per burst rather than one per event.
+                        Thread.sleep(GATHER_MILLIS);
+                    }
                     wakeUp.drainPermits();
                 }
             } catch (InterruptedException e) {
@@ -190,7 +197,7 @@ public class WebhookProcessor implements SmartLifecycle {
             }
             TenantId tenant = null;
             if (stored.account() != null) {
-                Optional<TenantId> owner = accounts.tenantOfAccount(stored.account());
+                Optional<TenantId> owner = tenantOf(stored.account());
                 if (owner.isEmpty()) {
                     events.finish(
                             stored.id(),
@@ -226,6 +233,20 @@ public class WebhookProcessor implements SmartLifecycle {
         } catch (Exception e) {
             attemptFailed(stored, e);
         }
+    }
+
+    /**
+     * An account's business, remembered once known: an account belongs to one business for good
+     * (unique in payment_accounts). Unknown accounts are asked again, they may be onboarded later.
+     */
+    private Optional<TenantId> tenantOf(String account) {
+        TenantId known = tenantsByAccount.get(account);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<TenantId> owner = accounts.tenantOfAccount(account);
+        owner.ifPresent(tenant -> tenantsByAccount.put(account, tenant));
+        return owner;
     }
 
     private static void handle(StripeEventHandler handler, ReceivedStripeEvent event, @Nullable TenantId tenant)
