@@ -180,10 +180,9 @@ final class TendonGuidePdf {
                                                 + " exercise because you control the depth precisely.")),
                         new Chapter(
                                 "10. A training week",
-                                List.of(
-                                        "Here is how a week looks in stage two for a runner with hamstring"
-                                                + " tendinopathy. The same shape works for the Achilles and patellar tendon with"
-                                                + " the exercises of their chapters."),
+                                List.of("Here is how a week looks in stage two for a runner with hamstring"
+                                        + " tendinopathy. The same shape works for the Achilles and patellar tendon with"
+                                        + " the exercises of their chapters."),
                                 List.of(
                                         List.of("Day", "Session", "Notes"),
                                         List.of("Mon", "Strength A", "RDL, bridge, calf raise"),
@@ -215,14 +214,12 @@ final class TendonGuidePdf {
                 List.of(
                         new Chapter(
                                 "What is going on",
-                                List.of(
-                                        "An ache deep in the buttock, worse when sitting and on fast runs, is usually"
-                                                + " proximal hamstring tendinopathy. It responds to loading, not to rest.")),
+                                List.of("An ache deep in the buttock, worse when sitting and on fast runs, is usually"
+                                        + " proximal hamstring tendinopathy. It responds to loading, not to rest.")),
                         new Chapter(
                                 "What to load",
-                                List.of(
-                                        "Start with long-lever bridge holds (5 x 45 s), then single-leg bridges and"
-                                                + " Romanian deadlifts to knee height. Three times a week, heavy and slow.")),
+                                List.of("Start with long-lever bridge holds (5 x 45 s), then single-leg bridges and"
+                                        + " Romanian deadlifts to knee height. Three times a week, heavy and slow.")),
                         new Chapter(
                                 "What to avoid",
                                 List.of(
@@ -261,8 +258,8 @@ final class TendonGuidePdf {
         author.setAlignment(Element.ALIGN_CENTER);
         author.setSpacingBefore(120);
         document.add(author);
-        Paragraph note = new Paragraph(
-                "A Loadwise demo guide. General information for runners, not medical advice.", SMALL);
+        Paragraph note =
+                new Paragraph("A Loadwise demo guide. General information for runners, not medical advice.", SMALL);
         note.setAlignment(Element.ALIGN_CENTER);
         note.setSpacingBefore(12);
         document.add(note);
