@@ -285,6 +285,16 @@ public class ProductService {
         return tx.execute(s -> codes.activeStripeId(normalized, clock.instant()));
     }
 
+    /**
+     * For checkout: an active product of the bound tenant whose current version is on Stripe, with
+     * its Stripe price. Empty when unknown, archived or not (yet) synced — such a product can't be
+     * bought now. No user check (visitors buy).
+     */
+    public Optional<Product> forSale(UUID id) {
+        TenantContext.require();
+        return tx.execute(s -> products.find(id)).filter(p -> p.active() && p.synced() && p.stripePriceId() != null);
+    }
+
     /** Coaches' "sync now": retries what is not on Stripe yet. */
     @PreAuthorize(COACHES)
     public List<Product> syncNow() {

@@ -136,6 +136,8 @@ class ProductCatalogIT extends BillingIntegrationTest {
                 .startsWith("Saved, not yet synced to Stripe")
                 .contains("unavailable");
         assertThat(as(business, () -> catalog.product(saved.id())).title()).isEqualTo("Tendon Health Guide");
+        assertThat(TenantContext.callAs(business.id(), () -> catalog.forSale(saved.id())))
+                .isEmpty();
 
         int left = TenantContext.callAs(business.id(), catalog::syncAll);
 
@@ -143,6 +145,10 @@ class ProductCatalogIT extends BillingIntegrationTest {
         Product synced = as(business, () -> catalog.product(saved.id()));
         assertThat(synced.synced()).isTrue();
         assertThat(synced.syncError()).isNull();
+        assertThat(TenantContext.callAs(business.id(), () -> catalog.forSale(saved.id())))
+                .get()
+                .extracting(Product::stripePriceId)
+                .isEqualTo(synced.stripePriceId());
         assertThat(StripeStub.form(only(on(account, "/v1/prices"))))
                 .containsEntry("unit_amount", "3900")
                 .doesNotContainKey("recurring[interval]");
