@@ -1,7 +1,6 @@
 package io.loadwise.billing.webhooks.internal;
 
 import com.stripe.exception.SignatureVerificationException;
-import com.stripe.model.Event;
 import com.stripe.net.Webhook;
 import io.loadwise.billing.StripeProperties;
 import java.time.Instant;
@@ -72,39 +71,47 @@ public class WebhookIntake {
                     "The Stripe-Signature does not match this body and endpoint secret, or it is older than "
                             + properties.webhookTolerance().toMinutes() + " minutes.");
         }
+        // Only the envelope is read here (the processor parses the whole event later): the
+        // acknowledgement stays cheap during a burst.
         JsonNode tree;
-        Event event;
         try {
             tree = json.readTree(payload);
-            event = Webhook.constructEvent(payload, signatureHeader, secret, tolerance);
-        } catch (SignatureVerificationException | RuntimeException e) {
-            // JSON that does not parse, or does not parse as an event (JacksonException is a RuntimeException)
+        } catch (RuntimeException e) {
+            // JSON that does not parse (JacksonException is a RuntimeException)
             throw malformed();
         }
-        if (event == null || event.getId() == null || event.getType() == null || event.getCreated() == null) {
+        String id = text(tree, "id");
+        String type = text(tree, "type");
+        JsonNode created = tree.path("created");
+        if (id == null || type == null || !created.isIntegralNumber() || !"event".equals(text(tree, "object"))) {
             throw malformed();
         }
         boolean stored = events.insert(
-                event.getId(),
+                id,
                 endpoint.column,
-                event.getType(),
-                event.getAccount(),
-                Boolean.TRUE.equals(event.getLivemode()),
-                event.getApiVersion(),
+                type,
+                text(tree, "account"),
+                tree.path("livemode").asBoolean(false),
+                text(tree, "api_version"),
                 objectId(tree),
-                Instant.ofEpochSecond(event.getCreated()),
+                Instant.ofEpochSecond(created.asLong()),
                 payload);
         if (stored) {
             processor.ifAvailable(WebhookProcessor::wake);
         } else {
-            log.debug("Stripe event {} ({}) received again", event.getId(), event.getType());
+            log.debug("Stripe event {} ({}) received again", id, type);
         }
-        return new Accepted(event.getId(), !stored);
+        return new Accepted(id, !stored);
     }
 
     private static InvalidWebhookException malformed() {
         return new InvalidWebhookException(
                 "webhook-malformed", "The body is not a Stripe event (JSON with id, type, created).");
+    }
+
+    private static @Nullable String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isString() && !value.asString().isBlank() ? value.asString() : null;
     }
 
     private static @Nullable String objectId(JsonNode event) {
