@@ -10,9 +10,11 @@ import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 
 /**
- * Points every Spring test context that includes billing at the Stripe sandbox. Registered in
+ * Points every Spring test context that includes billing at the JVM's shared Stripe sandbox
+ * ({@link StripeSandbox#shared()}): the API base and both webhook signing secrets. Registered in
  * {@code META-INF/spring.factories} of billing's test jar, so coach-ui's and deploy's tests get it
- * too. PLACEHOLDER until the sandbox lands: an address nothing answers at.
+ * too. The customizer is a value (the same for every test), so Spring's context cache still
+ * shares contexts between test classes.
  */
 public class SandboxContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -25,10 +27,15 @@ public class SandboxContextCustomizerFactory implements ContextCustomizerFactory
     record SandboxCustomizer() implements ContextCustomizer {
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
+            StripeSandbox sandbox = StripeSandbox.shared();
             context.getEnvironment()
                     .getPropertySources()
                     .addLast(new MapPropertySource(
-                            "loadwiseStripeSandbox", Map.of("loadwise.stripe.api-base", "http://127.0.0.1:1")));
+                            "loadwiseStripeSandbox",
+                            Map.of(
+                                    "loadwise.stripe.api-base", sandbox.url(),
+                                    "loadwise.stripe.platform-webhook-secret", sandbox.webhookSecret(),
+                                    "loadwise.stripe.connect-webhook-secret", sandbox.webhookSecret())));
         }
     }
 }
