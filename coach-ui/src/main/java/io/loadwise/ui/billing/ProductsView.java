@@ -18,6 +18,7 @@ import io.loadwise.tenancy.TenantDirectory;
 import io.loadwise.ui.MainLayout;
 import io.loadwise.ui.Money;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -80,7 +81,10 @@ public class ProductsView extends Main {
         TabSheet tabs = new TabSheet();
         tabs.setId("product-tabs");
         tabs.add("Catalog", catalog);
-        tabs.add("Promotion codes", new PromotionCodesPanel(products, currency, locale));
+        tabs.add(
+                "Promotion codes",
+                new PromotionCodesPanel(
+                        products, currency, locale, ZoneId.of(business.get().timeZone())));
         tabs.setWidthFull();
         add(tabs);
         refresh();

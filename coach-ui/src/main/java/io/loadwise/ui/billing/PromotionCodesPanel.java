@@ -21,7 +21,7 @@ import io.loadwise.billing.catalog.PromotionCode;
 import io.loadwise.billing.catalog.PromotionCodeDraft;
 import io.loadwise.ui.Money;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
@@ -42,6 +42,7 @@ final class PromotionCodesPanel extends VerticalLayout {
     private final ProductService products;
     private final String currency;
     private final Locale locale;
+    private final ZoneId zone;
     private final Grid<PromotionCode> grid = new Grid<>(PromotionCode.class, false);
     final TextField code = new TextField("Code");
     final RadioButtonGroup<String> type = new RadioButtonGroup<>("Discount");
@@ -51,10 +52,11 @@ final class PromotionCodesPanel extends VerticalLayout {
     final DatePicker expires = new DatePicker("Valid until (optional)");
     final Span error = new Span();
 
-    PromotionCodesPanel(ProductService products, String currency, Locale locale) {
+    PromotionCodesPanel(ProductService products, String currency, Locale locale, ZoneId zone) {
         this.products = products;
         this.currency = currency;
         this.locale = locale;
+        this.zone = zone;
         setPadding(false);
         setId("promotion-codes-panel");
         code.setId("promo-code");
@@ -168,9 +170,10 @@ final class PromotionCodesPanel extends VerticalLayout {
             maxRedemptions.setInvalid(true);
             valid = false;
         }
+        // Valid through the chosen day, in the business's time zone.
         Instant until = expires.getValue() == null
                 ? null
-                : expires.getValue().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+                : expires.getValue().plusDays(1).atStartOfDay(zone).toInstant();
         if (!valid) {
             return Optional.empty();
         }
@@ -206,6 +209,6 @@ final class PromotionCodesPanel extends VerticalLayout {
     private String date(Instant instant) {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
                 .withLocale(locale)
-                .format(instant.atZone(ZoneOffset.UTC));
+                .format(instant.minusNanos(1).atZone(zone));
     }
 }
