@@ -13,6 +13,7 @@ import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.loadwise.billing.StripeProperties;
+import io.loadwise.billing.delivery.GuideAccessEndedException;
 import io.loadwise.billing.delivery.GuideDownloads;
 import io.loadwise.billing.orders.EntitlementKind;
 import io.loadwise.billing.orders.EntitlementStatus;
@@ -122,6 +123,8 @@ public class PortalPurchasesView extends Main implements AfterNavigationObserver
         try {
             URI link = downloads.linkFor(purchase.entitlementId());
             UI.getCurrent().getPage().setLocation(link);
+        } catch (GuideAccessEndedException e) {
+            error.setText(e.getMessage());
         } catch (RuntimeException e) {
             log.warn("No download link for entitlement {}", purchase.entitlementId(), e);
             error.setText(TROUBLE);

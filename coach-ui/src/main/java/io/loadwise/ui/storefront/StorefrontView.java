@@ -20,6 +20,9 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import io.loadwise.billing.StripeProperties;
 import io.loadwise.billing.checkout.CheckoutService;
 import io.loadwise.billing.checkout.CheckoutStarted;
+import io.loadwise.billing.checkout.CheckoutUnavailableException;
+import io.loadwise.billing.checkout.OfferNotForSaleException;
+import io.loadwise.billing.checkout.UnknownPromotionCodeException;
 import io.loadwise.billing.connect.NotSellingException;
 import io.loadwise.billing.connect.PaymentAccount;
 import io.loadwise.billing.connect.PaymentAccountService;
@@ -208,16 +211,16 @@ public class StorefrontView extends Main implements HasUrlParameter<String>, Has
             CheckoutStarted started = checkout.start(tenant.slug(), offer.id(), code());
             buyButtons.forEach(b -> b.setEnabled(false));
             UI.getCurrent().getPage().setLocation(started.checkoutUrl());
+        } catch (UnknownPromotionCodeException e) {
+            promotionCode.setErrorMessage(e.getMessage());
+            promotionCode.setInvalid(true);
+            error.setText(e.getMessage());
         } catch (NotSellingException e) {
             error.setText(NOT_SELLING + ". " + e.getMessage());
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (OfferNotForSaleException | CheckoutUnavailableException e) {
             error.setText(e.getMessage());
-            if (code() != null
-                    && e.getMessage() != null
-                    && e.getMessage().toLowerCase(Locale.ROOT).contains("code")) {
-                promotionCode.setErrorMessage(e.getMessage());
-                promotionCode.setInvalid(true);
-            }
+        } catch (io.loadwise.shared.NotFoundException e) {
+            error.setText(offer.title() + " is no longer sold.");
         } catch (RuntimeException e) {
             log.warn("Checkout of offer {} at {} could not start", offer.id(), tenant.slug(), e);
             error.setText(CHECKOUT_TROUBLE);
