@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One keep-alive HTTP/1.1 connection that sends GETs and reads the answers, nothing more.
@@ -44,7 +45,50 @@ final class KeepAliveHttp implements AutoCloseable {
         }
     }
 
-    private int send(String bearerToken) throws IOException {
+    /**
+     * POSTs {@code body} to the target's path with the given headers (e.g. a webhook and its
+     * signature); @return the status code, the body consumed like {@link #get}'s.
+     */
+    int post(String contentType, Map<String, String> headers, byte[] body) throws IOException {
+        boolean reused = socket != null;
+        try {
+            return sendPost(contentType, headers, body);
+        } catch (IOException e) {
+            if (!reused) {
+                throw e;
+            }
+            return sendPost(contentType, headers, body);
+        }
+    }
+
+    private int sendPost(String contentType, Map<String, String> headers, byte[] body) throws IOException {
+        connect();
+        StringBuilder head = new StringBuilder("POST ")
+                .append(target.getRawPath())
+                .append(" HTTP/1.1\r\nHost: ")
+                .append(target.getHost())
+                .append(':')
+                .append(target.getPort())
+                .append("\r\nContent-Type: ")
+                .append(contentType)
+                .append("\r\nContent-Length: ")
+                .append(body.length)
+                .append("\r\n");
+        headers.forEach(
+                (name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        head.append("\r\n");
+        try {
+            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
+            out.flush();
+            return readResponse(in);
+        } catch (IOException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void connect() throws IOException {
         if (socket == null) {
             socket = new Socket(target.getHost(), target.getPort());
             socket.setTcpNoDelay(true);
@@ -52,6 +96,10 @@ final class KeepAliveHttp implements AutoCloseable {
             in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
             out = socket.getOutputStream();
         }
+    }
+
+    private int send(String bearerToken) throws IOException {
+        connect();
         String path = target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
         try {
             out.write(("GET " + path + " HTTP/1.1\r\nHost: " + target.getHost() + ":" + target.getPort()

@@ -61,6 +61,7 @@ public final class DemoData {
                 .seed();
         DemoIdentities.seed(keycloakUrl);
         DemoPlans.seed(application);
+        DemoCommerce.seed(application);
     }
 
     public void seed() {
@@ -127,10 +128,15 @@ public final class DemoData {
                 1,
                 "guide",
                 "Tendon Health Guide",
-                "94 pages on hamstring, Achilles and more: rehab progressions from isometrics to speed,"
-                        + " strength progressions and form tips.",
+                "Rehab progressions for hamstring, Achilles and patellar tendons, from isometrics to speed: the"
+                        + " pain monitoring model, strength stages and a return-to-run schedule.",
+                "Eleven chapters for runners with a sore tendon: why tendons hurt and why rest does not fix them,"
+                        + " how to steer training with pain, isometrics, heavy slow resistance, energy storage and a"
+                        + " week-by-week return to running, with specifics for the hamstring, Achilles and patellar"
+                        + " tendon. Your copy is stamped with your name.",
                 3900,
                 "USD",
+                null,
                 null);
         offer(
                 STRIDE,
@@ -138,8 +144,10 @@ public final class DemoData {
                 "guide",
                 "Hamstring Mini Tendon Guide",
                 "The short version for the nagging ache at the top of the hamstring: what to load, what to avoid.",
+                null,
                 1400,
                 "USD",
+                null,
                 null);
         offer(
                 STRIDE,
@@ -148,8 +156,11 @@ public final class DemoData {
                 "Custom training plan",
                 "Tell me about your injury, running and week; I build a 12-week plan around how your tendon"
                         + " responds.",
+                "After checkout you fill in the intake questionnaire; within three days your plan is in the app,"
+                        + " with strength sessions, runs and the pain rules it adapts by.",
                 14900,
                 "USD",
+                null,
                 null);
         offer(
                 STRIDE,
@@ -157,9 +168,11 @@ public final class DemoData {
                 "coaching",
                 "1:1 coaching",
                 "Ongoing coaching: a plan that adapts to your check-ins, weekly review and messaging.",
+                "Monthly, cancel any time. The first 7 days are free.",
                 19900,
                 "USD",
-                "month");
+                "month",
+                7);
     }
 
     private void seedHarbour() {
@@ -179,9 +192,11 @@ public final class DemoData {
                 "coaching",
                 "Quarterly coaching",
                 "Three months of structured endurance coaching.",
+                null,
                 39000,
                 "GBP",
-                "quarter");
+                "quarter",
+                null);
     }
 
     private void tenant(TenantId id, String slug, String name, String currency, String zone, String color) {
@@ -252,9 +267,11 @@ public final class DemoData {
             String kind,
             String title,
             String summary,
+            @Nullable String description,
             long priceMinor,
             String currency,
-            @Nullable String interval) {
+            @Nullable String interval,
+            @Nullable Integer trialDays) {
         db.insertInto(OFFERS)
                 .set(OFFERS.TENANT_ID, tenant.value())
                 .set(OFFERS.ID, demoId("d" + tenant.toString().charAt(0), position))
@@ -264,8 +281,11 @@ public final class DemoData {
                 .set(OFFERS.PRICE_MINOR, priceMinor)
                 .set(OFFERS.CURRENCY, currency)
                 .set(OFFERS.BILLING_INTERVAL, interval)
+                .set(OFFERS.DESCRIPTION, description)
+                .set(OFFERS.TRIAL_DAYS, trialDays)
                 .set(OFFERS.POSITION, position)
                 .set(OFFERS.CREATED_AT, now)
+                .set(OFFERS.UPDATED_AT, now)
                 .onConflictDoNothing()
                 .execute();
     }

@@ -1,6 +1,7 @@
 package io.loadwise.local;
 
 import io.loadwise.LoadwiseApplication;
+import io.loadwise.billing.sandbox.StripeSandbox;
 import io.loadwise.testsupport.KafkaServer;
 import io.loadwise.testsupport.KeycloakServer;
 import io.loadwise.testsupport.MailServer;
@@ -27,7 +28,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Runs the whole platform on this machine with embedded infrastructure: {@code ./mvnw -Prun}.
  *
  * <p>Starts PostgreSQL (or uses {@code LOADWISE_DB_URL}), a Kafka broker, Keycloak with the realm
- * imported and GreenMail side by side, then the application with the demo tenants seeded, and
+ * imported, GreenMail and the Stripe sandbox (test mode: no Stripe account, no real money) side by
+ * side, then the application with the demo tenants seeded, and
  * prints where to go and how to log in. Ctrl-C stops everything it started.
  */
 public final class LocalLoadwise {
@@ -85,6 +87,8 @@ public final class LocalLoadwise {
         CompletableFuture<MailServer> mail =
                 CompletableFuture.supplyAsync(() -> keep(MailServer.start(settings.smtpPort())), starters);
         starters.shutdown();
+        // Milliseconds to start; with no Stripe key the app runs against it (same code path as Stripe).
+        StripeSandbox stripe = keep(StripeSandbox.start(settings.stripePort()));
 
         Map<String, Object> properties = new LinkedHashMap<>();
         try {
@@ -109,6 +113,10 @@ public final class LocalLoadwise {
         properties.put("server.port", settings.appPort());
         CHATTY_LOGGERS.forEach(name -> properties.put("logging.level." + name, "WARN"));
         properties.put("loadwise.notifications.public-url", settings.appUrl());
+        properties.put("loadwise.stripe.api-base", stripe.url());
+        properties.put("loadwise.stripe.platform-webhook-secret", stripe.webhookSecret());
+        properties.put("loadwise.stripe.connect-webhook-secret", stripe.webhookSecret());
+        properties.put("loadwise.stripe.public-url", settings.appUrl());
 
         MailLog.follow(mail.join());
 
@@ -161,6 +169,7 @@ public final class LocalLoadwise {
         text.append("  Storefront     ").append(settings.appUrl()).append("/t/stride-coaching\n");
         text.append("  API            ").append(settings.appUrl()).append("/api/v1  (OpenAPI: /v3/api-docs)\n");
         text.append("  Keycloak       ").append(settings.keycloakUrl()).append("  (admin console: admin / admin)\n");
+        text.append("  Stripe sandbox  ").append(settings.stripeUrl()).append("  (test mode, no real money)\n");
         text.append("  Mail (SMTP)    localhost:")
                 .append(settings.smtpPort())
                 .append("  - every mail is logged here\n");

@@ -19,6 +19,7 @@ class LocalRunConfiguration {
         return args -> {
             new DemoData(db, tx, planLibrary, clock).seed();
             DemoPlans.seed(app);
+            DemoCommerce.seed(app);
         };
     }
 }

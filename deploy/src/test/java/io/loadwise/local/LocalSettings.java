@@ -18,6 +18,7 @@ record LocalSettings(
         int keycloakPort,
         int keycloakManagementPort,
         int smtpPort,
+        int stripePort,
         Path home) {
 
     static LocalSettings from(Function<String, @Nullable String> env, Path projectDir) {
@@ -29,6 +30,7 @@ record LocalSettings(
                 port(env, "LOADWISE_KEYCLOAK_PORT", 8180),
                 port(env, "LOADWISE_KEYCLOAK_MANAGEMENT_PORT", 9180),
                 port(env, "LOADWISE_SMTP_PORT", 3025),
+                port(env, "LOADWISE_STRIPE_PORT", 12111),
                 Path.of(orDefault(
                         env, "LOADWISE_HOME", projectDir.resolve(".loadwise").toString())));
     }
@@ -44,11 +46,17 @@ record LocalSettings(
         ports.put("LOADWISE_KEYCLOAK_PORT", keycloakPort);
         ports.put("LOADWISE_KEYCLOAK_MANAGEMENT_PORT", keycloakManagementPort);
         ports.put("LOADWISE_SMTP_PORT", smtpPort);
+        ports.put("LOADWISE_STRIPE_PORT", stripePort);
         return ports;
     }
 
     String appUrl() {
         return "http://localhost:" + appPort;
+    }
+
+    /** The Stripe sandbox, for stripe-java and for the browser (its checkout and dashboard pages). */
+    String stripeUrl() {
+        return "http://localhost:" + stripePort;
     }
 
     String keycloakUrl() {

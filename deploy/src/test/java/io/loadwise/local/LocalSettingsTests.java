@@ -24,6 +24,8 @@ class LocalSettingsTests {
         assertThat(settings.postgresPort()).isEqualTo(15432);
         assertThat(settings.home()).isEqualTo(Path.of("/project/.loadwise"));
         assertThat(settings.listeningPorts()).containsKeys("LOADWISE_PORT", "LOADWISE_DB_PORT", "LOADWISE_SMTP_PORT");
+        assertThat(settings.listeningPorts()).containsEntry("LOADWISE_STRIPE_PORT", 12111);
+        assertThat(settings.stripeUrl()).isEqualTo("http://localhost:12111");
     }
 
     @Test

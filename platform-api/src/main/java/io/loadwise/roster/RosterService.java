@@ -148,6 +148,56 @@ public class RosterService {
         return new InvitedClient(clientId, normalizedEmail);
     }
 
+    /**
+     * The roster client who bought something in the business's storefront (no person is signed in:
+     * billing calls this when Stripe reports a paid checkout). A buyer already on the roster is
+     * found by email; anyone else becomes a client without a coach and gets the usual account
+     * invite ({@link ClientInvited}, sent in the name of the business). Safe to repeat: the second
+     * call finds the client the first created.
+     *
+     * @param displayName the name the buyer gave at checkout; the part of the address before the
+     *     {@code @} when she gave none
+     */
+    @Transactional
+    public Buyer findOrInviteBuyer(String email, @Nullable String displayName) {
+        TenantId tenantId = TenantContext.require();
+        String normalizedEmail = email.trim().toLowerCase(Locale.ROOT);
+        if (!normalizedEmail.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
+            throw new IllegalArgumentException("'" + email + "' is not an email address.");
+        }
+        Optional<ClientId> existing = roster.clientIdByEmail(normalizedEmail);
+        if (existing.isPresent()) {
+            return new Buyer(existing.get(), false);
+        }
+        String name = displayName == null || displayName.isBlank()
+                ? normalizedEmail.substring(0, normalizedEmail.indexOf('@'))
+                : displayName.trim();
+        Tenant tenant = tenants.findById(tenantId).orElseThrow(TenantContext.NoTenantException::new);
+        UUID userId = identity.inviteUser(tenantId, normalizedEmail, name, Role.CLIENT);
+        ClientId clientId = new ClientId(Ids.newId(clock));
+        UUID memberId = Ids.newId(clock);
+        roster.addClient(memberId, userId, clientId, normalizedEmail, name, null);
+        events.publishEvent(new ClientInvited(
+                Ids.newId(clock),
+                tenantId,
+                clientId,
+                memberId,
+                normalizedEmail,
+                name,
+                tenant.name(),
+                tenant.slug(),
+                tenant.name(),
+                clock.instant()));
+        return new Buyer(clientId, true);
+    }
+
+    /**
+     * A storefront buyer on the roster.
+     *
+     * @param invited true when she was not on the roster before and was just invited
+     */
+    public record Buyer(ClientId clientId, boolean invited) {}
+
     private @Nullable UUID coachMemberOf(CurrentUser user) {
         return roster.memberIdOfUser(user.userId()).orElse(null);
     }

@@ -11,6 +11,10 @@ import org.jspecify.annotations.Nullable;
  * @param billingInterval {@code month} or {@code quarter} for coaching, else null
  * @param stripePriceId the price on the connected account once synced; null before
  * @param syncedAt when the product and price were last written to Stripe
+ * @param synced whether Stripe has this version of the product (false: "saved, not yet synced" —
+ *     a later save or sync retries)
+ * @param syncError why the last sync failed, if it did (none while the business has no Stripe
+ *     account yet)
  */
 public record Product(
         UUID id,
@@ -29,4 +33,6 @@ public record Product(
         boolean hasGuideFile,
         boolean hasCover,
         @Nullable String stripePriceId,
-        @Nullable Instant syncedAt) {}
+        @Nullable Instant syncedAt,
+        boolean synced,
+        @Nullable String syncError) {}

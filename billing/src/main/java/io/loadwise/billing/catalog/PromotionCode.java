@@ -4,7 +4,13 @@ import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A code buyers type at checkout: a percentage or an amount off, optionally limited. */
+/**
+ * A code buyers type at checkout: a percentage or an amount off, optionally limited.
+ *
+ * @param synced whether the coupon and promotion code exist on the Stripe account (only then can
+ *     buyers use it)
+ * @param syncError why creating it on Stripe failed, if it did
+ */
 public record PromotionCode(
         UUID id,
         String code,
@@ -13,4 +19,6 @@ public record PromotionCode(
         @Nullable String currency,
         @Nullable Integer maxRedemptions,
         @Nullable Instant expiresAt,
-        boolean active) {}
+        boolean active,
+        boolean synced,
+        @Nullable String syncError) {}

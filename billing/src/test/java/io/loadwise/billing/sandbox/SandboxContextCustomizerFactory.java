@@ -8,6 +8,7 @@ import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.test.context.support.TestPropertySourceUtils;
 
 /**
  * Points every Spring test context that includes billing at the JVM's shared Stripe sandbox
@@ -28,14 +29,21 @@ public class SandboxContextCustomizerFactory implements ContextCustomizerFactory
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
             StripeSandbox sandbox = StripeSandbox.shared();
-            context.getEnvironment()
-                    .getPropertySources()
-                    .addLast(new MapPropertySource(
-                            "loadwiseStripeSandbox",
-                            Map.of(
-                                    "loadwise.stripe.api-base", sandbox.url(),
-                                    "loadwise.stripe.platform-webhook-secret", sandbox.webhookSecret(),
-                                    "loadwise.stripe.connect-webhook-secret", sandbox.webhookSecret())));
+            var sandboxProperties = new MapPropertySource(
+                    "loadwiseStripeSandbox",
+                    Map.of(
+                            "loadwise.stripe.api-base", sandbox.url(),
+                            "loadwise.stripe.platform-webhook-secret", sandbox.webhookSecret(),
+                            "loadwise.stripe.connect-webhook-secret", sandbox.webhookSecret()));
+            // Above the application's own configuration (deploy's application.yaml sets an empty
+            // api-base from the environment), below a test's inline properties and dynamic property
+            // sources, so a test can still point Stripe at its own stub.
+            var sources = context.getEnvironment().getPropertySources();
+            if (sources.contains(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME)) {
+                sources.addAfter(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME, sandboxProperties);
+            } else {
+                sources.addFirst(sandboxProperties);
+            }
         }
     }
 }

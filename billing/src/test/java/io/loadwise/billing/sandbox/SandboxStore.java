@@ -409,9 +409,29 @@ final class SandboxStore {
         billing.addProperty("email", email);
         billing.addProperty("name", name);
         JsonElement fee = intent.get("application_fee_amount");
-        charge.add("application_fee_amount", fee);
-        charge.add(
-                "application_fee", fee == null || fee.isJsonNull() ? JsonNull.INSTANCE : new JsonPrimitive(id("fee_")));
+        charge.add("application_fee_amount", fee == null ? JsonNull.INSTANCE : fee);
+        if (fee == null || fee.isJsonNull() || PLATFORM.equals(scope)) {
+            charge.add("application_fee", JsonNull.INSTANCE);
+        } else {
+            // The platform's cut of a direct charge: an application fee on the platform's account.
+            JsonObject applicationFee = StripeFixtures.of("application_fee");
+            String feeId = id("fee_");
+            applicationFee.addProperty("id", feeId);
+            applicationFee.addProperty("account", scope);
+            applicationFee.addProperty("amount", fee.getAsLong());
+            applicationFee.addProperty("currency", string(intent, "currency"));
+            applicationFee.addProperty("charge", id);
+            applicationFee.addProperty("created", now());
+            applicationFee.addProperty("application", "ca_loadwise_sandbox");
+            applicationFee.addProperty("balance_transaction", id("txn_"));
+            JsonObject source = new JsonObject();
+            source.addProperty("charge", id);
+            source.addProperty("type", "charge");
+            applicationFee.add("fee_source", source);
+            applicationFee.add("refunds", list(new JsonArray(), false, "/v1/application_fees/" + feeId + "/refunds"));
+            save(PLATFORM, applicationFee);
+            charge.addProperty("application_fee", feeId);
+        }
         charge.add("refunds", list(new JsonArray(), false, "/v1/charges/" + id + "/refunds"));
         charge.remove("source");
         save(scope, charge);

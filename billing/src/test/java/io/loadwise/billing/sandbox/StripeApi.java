@@ -104,6 +104,9 @@ final class StripeApi {
                     case "POST accounts {id}" -> updateAccount(id, form);
                     case "GET account" -> store.get(PLATFORM, "account", requireAccountScope(scope));
                     case "POST account_links" -> createAccountLink(form);
+                    case "GET application_fees" ->
+                        list(form, PLATFORM, "application_fee", "/v1/application_fees", matches(form, "charge"));
+                    case "GET application_fees {id}" -> store.get(PLATFORM, "application_fee", id);
                     case "POST products" -> createProduct(scope, form);
                     case "GET products" -> list(form, scope, "product", "/v1/products", matches(form, "active"));
                     case "GET products {id}" -> store.get(scope, "product", id);
@@ -519,7 +522,17 @@ final class StripeApi {
         JsonObject metadata = new JsonObject();
         StripeForm.mergeMetadata(metadata, form.object("metadata"));
         product.add("metadata", metadata);
-        return store.save(scope, product);
+        synchronized (store) {
+            store.save(scope, product);
+            if (form.has("default_price_data")) {
+                JsonObject price = price(
+                        StripeForm.of(form.object("default_price_data")),
+                        product.get("id").getAsString());
+                store.save(scope, price);
+                product.addProperty("default_price", price.get("id").getAsString());
+            }
+            return product;
+        }
     }
 
     private JsonObject createPrice(String scope, StripeForm form) {

@@ -129,6 +129,25 @@ class StripeSandboxTests {
         return account.getId();
     }
 
+    @Test
+    void aProductCanComeWithItsDefaultPrice() throws Exception {
+        String account = onboardedAccount();
+        RequestOptions on = RequestOptions.builder().setStripeAccount(account).build();
+        Product product = stripe.v1()
+                .products()
+                .create(
+                        ProductCreateParams.builder()
+                                .setName("Coaching")
+                                .setDefaultPriceData(ProductCreateParams.DefaultPriceData.builder()
+                                        .setCurrency("eur")
+                                        .setUnitAmount(9_900L)
+                                        .build())
+                                .build(),
+                        on);
+        assertThat(stripe.v1().prices().retrieve(product.getDefaultPrice(), on).getUnitAmount())
+                .isEqualTo(9_900);
+    }
+
     static Price price(String account, long amount, boolean monthly) throws Exception {
         RequestOptions on = RequestOptions.builder().setStripeAccount(account).build();
         Product product = stripe.v1()
@@ -231,6 +250,10 @@ class StripeSandboxTests {
         Charge charge = intent.getLatestChargeObject();
         assertThat(charge.getApplicationFeeAmount()).isEqualTo(145);
         assertThat(charge.getMetadata()).containsEntry("loadwise_order", "o1");
+        // The platform's fee is an application fee on the platform's account.
+        var fee = stripe.v1().applicationFees().retrieve(charge.getApplicationFee());
+        assertThat(fee.getAmount()).isEqualTo(145);
+        assertThat(fee.getAccount()).isEqualTo(account);
 
         sandbox.awaitDelivered("checkout.session.completed", session.getId());
         Event event = received.stream()

@@ -36,6 +36,14 @@ public class RosterRepository {
         return db.fetchExists(CLIENTS, CLIENTS.EMAIL.eq(email));
     }
 
+    public Optional<ClientId> clientIdByEmail(String email) {
+        return db.select(CLIENTS.ID)
+                .from(CLIENTS)
+                .where(CLIENTS.EMAIL.eq(email))
+                .fetchOptional(CLIENTS.ID)
+                .map(ClientId::new);
+    }
+
     public Optional<UUID> memberIdOfUser(UUID userId) {
         return db.select(MEMBERS.ID)
                 .from(MEMBERS)
