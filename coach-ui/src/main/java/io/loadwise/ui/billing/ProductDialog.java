@@ -18,9 +18,13 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
+import io.loadwise.billing.catalog.FieldProblem;
+import io.loadwise.billing.catalog.InvalidCatalogInputException;
 import io.loadwise.billing.catalog.Product;
 import io.loadwise.billing.catalog.ProductDraft;
 import io.loadwise.billing.catalog.ProductService;
+import io.loadwise.billing.catalog.UploadRejectedException;
+import io.loadwise.billing.connect.StripeUnavailableException;
 import io.loadwise.catalog.OfferKind;
 import io.loadwise.shared.StaleVersionException;
 import io.loadwise.ui.Money;
@@ -149,9 +153,11 @@ final class ProductDialog extends Dialog {
         active.setValue(p.active());
         position.setValue(p.position());
         syncState.setText(ProductsView.syncState(p)
-                + (p.syncedAt() == null
-                        ? " — it is saved, and syncs when the business's Stripe account is ready."
-                        : ""));
+                + (p.synced()
+                        ? ""
+                        : p.syncError() != null
+                                ? " — " + p.syncError()
+                                : " — it is saved, and syncs when the business's Stripe account is ready."));
         List<String> files = new ArrayList<>();
         if (p.kind() == OfferKind.GUIDE) {
             files.add(
@@ -224,7 +230,7 @@ final class ProductDialog extends Dialog {
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 afterChange.run();
             }));
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (UploadRejectedException | IllegalArgumentException e) {
             getUI().ifPresent(ui -> ui.access(() -> fileError.setText(e.getMessage())));
         }
     }
@@ -240,9 +246,9 @@ final class ProductDialog extends Dialog {
                     : products.update(product.id(), product.version(), draft.get());
             Notification.show(
                             "“" + saved.title() + "” saved"
-                                    + (saved.syncedAt() == null
-                                            ? "; it syncs to Stripe when your account is ready."
-                                            : " and synced to Stripe."),
+                                    + (saved.synced()
+                                            ? " and synced to Stripe."
+                                            : "; it syncs to Stripe when your account is ready."),
                             4000,
                             Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
@@ -253,8 +259,32 @@ final class ProductDialog extends Dialog {
                     .addThemeVariants(NotificationVariant.LUMO_WARNING);
             close();
             afterChange.run();
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (InvalidCatalogInputException e) {
+            e.problems().forEach(this::show);
+        } catch (StripeUnavailableException | IllegalArgumentException e) {
             formError.setText(e.getMessage());
+        }
+    }
+
+    /** A problem the catalog found, at the field it names (or above the buttons). */
+    private void show(FieldProblem problem) {
+        HasValidation field =
+                switch (problem.field()) {
+                    case "kind" -> kind;
+                    case "title" -> title;
+                    case "summary" -> summary;
+                    case "description" -> description;
+                    case "priceMinor" -> price;
+                    case "billingInterval" -> interval;
+                    case "trialDays" -> trialDays;
+                    case "pageCount" -> pageCount;
+                    case "position" -> position;
+                    default -> null;
+                };
+        if (field == null) {
+            formError.setText(problem.message());
+        } else {
+            invalid(field, problem.message());
         }
     }
 
@@ -268,7 +298,7 @@ final class ProductDialog extends Dialog {
             Notification.show("“" + archived.title() + "” archived; past buyers keep what they bought.");
             close();
             afterChange.run();
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (StripeUnavailableException | IllegalArgumentException e) {
             formError.setText(e.getMessage());
         }
     }

@@ -99,7 +99,7 @@ public class ProductsView extends Main {
     }
 
     static String syncState(Product product) {
-        return product.stripePriceId() != null && product.syncedAt() != null ? SYNCED : NOT_SYNCED;
+        return product.synced() ? SYNCED : NOT_SYNCED;
     }
 
     private static String files(Product product) {

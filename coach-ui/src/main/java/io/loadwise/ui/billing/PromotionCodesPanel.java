@@ -16,9 +16,12 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import io.loadwise.billing.catalog.InvalidCatalogInputException;
 import io.loadwise.billing.catalog.ProductService;
 import io.loadwise.billing.catalog.PromotionCode;
 import io.loadwise.billing.catalog.PromotionCodeDraft;
+import io.loadwise.billing.catalog.PromotionCodeTakenException;
+import io.loadwise.billing.connect.StripeUnavailableException;
 import io.loadwise.ui.Money;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -129,7 +132,28 @@ final class PromotionCodesPanel extends VerticalLayout {
             maxRedemptions.clear();
             expires.clear();
             refresh();
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (InvalidCatalogInputException e) {
+            e.problems().forEach(problem -> {
+                HasValidation field =
+                        switch (problem.field()) {
+                            case "code" -> code;
+                            case "percentOff" -> percent;
+                            case "amountOffMinor" -> amount;
+                            case "maxRedemptions" -> maxRedemptions;
+                            case "expiresAt" -> expires;
+                            default -> null;
+                        };
+                if (field == null) {
+                    error.setText(problem.message());
+                } else {
+                    field.setErrorMessage(problem.message());
+                    field.setInvalid(true);
+                }
+            });
+        } catch (PromotionCodeTakenException e) {
+            code.setErrorMessage(e.getMessage());
+            code.setInvalid(true);
+        } catch (StripeUnavailableException | IllegalArgumentException e) {
             error.setText(e.getMessage());
         }
     }
@@ -184,8 +208,12 @@ final class PromotionCodesPanel extends VerticalLayout {
         Span cell = new Span();
         if (promotion.active()) {
             Button deactivate = new Button("Deactivate", click -> {
-                products.deactivatePromotionCode(promotion.id());
-                Notification.show("Code " + promotion.code() + " no longer works at checkout.");
+                try {
+                    products.deactivatePromotionCode(promotion.id());
+                    Notification.show("Code " + promotion.code() + " no longer works at checkout.");
+                } catch (StripeUnavailableException e) {
+                    error.setText(e.getMessage());
+                }
                 refresh();
             });
             deactivate.setId("deactivate-" + promotion.code());

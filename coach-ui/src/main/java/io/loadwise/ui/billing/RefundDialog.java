@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -11,6 +12,8 @@ import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
 import io.loadwise.billing.orders.BillingService;
 import io.loadwise.billing.orders.OrderView;
+import io.loadwise.billing.orders.PaymentProviderException;
+import io.loadwise.billing.orders.RefundNotPossibleException;
 import io.loadwise.ui.Money;
 import java.math.BigDecimal;
 import java.util.Locale;
@@ -31,6 +34,7 @@ final class RefundDialog extends Dialog {
     private final Runnable afterRefund;
     final BigDecimalField amount = new BigDecimalField("Amount to refund");
     final TextField reason = new TextField("Reason (optional)");
+    final Span error = new Span();
 
     RefundDialog(OrderView order, BillingService billing, Locale locale, Runnable afterRefund) {
         this.order = order;
@@ -47,12 +51,14 @@ final class RefundDialog extends Dialog {
                 + ". Up to " + Money.format(order.refundableMinor(), order.currency(), locale) + " can be refunded.");
         summary.setId("refund-summary");
         amount.setId("refund-amount");
-        amount.setSuffixComponent(new com.vaadin.flow.component.html.Span(order.currency()));
+        amount.setSuffixComponent(new Span(order.currency()));
         amount.setValue(Money.toMajor(order.refundableMinor(), order.currency()));
         amount.setHelperText("The full amount refunds the whole order; less is a partial refund.");
         reason.setId("refund-reason");
         reason.setMaxLength(500);
-        VerticalLayout form = new VerticalLayout(summary, amount, reason);
+        error.setId("refund-error");
+        error.getStyle().set("color", "var(--lumo-error-text-color)");
+        VerticalLayout form = new VerticalLayout(summary, amount, reason, error);
         form.setPadding(false);
         form.setWidth("28rem");
         amount.setWidthFull();
@@ -78,14 +84,17 @@ final class RefundDialog extends Dialog {
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             close();
             afterRefund.run();
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (IllegalArgumentException e) {
             invalid(e.getMessage());
+        } catch (RefundNotPossibleException | PaymentProviderException e) {
+            error.setText(e.getMessage());
         }
     }
 
     /** The amount in minor units, or empty with the problem shown at the field. */
     Optional<Long> check(BigDecimal typed) {
         amount.setInvalid(false);
+        error.setText("");
         if (typed == null) {
             return invalid("Enter the amount to refund.");
         }

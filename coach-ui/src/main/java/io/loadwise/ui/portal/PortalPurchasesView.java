@@ -17,6 +17,7 @@ import io.loadwise.billing.delivery.GuideAccessEndedException;
 import io.loadwise.billing.delivery.GuideDownloads;
 import io.loadwise.billing.orders.EntitlementKind;
 import io.loadwise.billing.orders.EntitlementStatus;
+import io.loadwise.billing.orders.PaymentProviderException;
 import io.loadwise.billing.orders.Purchase;
 import io.loadwise.billing.orders.Purchases;
 import io.loadwise.billing.orders.SubscriptionStatus;
@@ -139,6 +140,9 @@ public class PortalPurchasesView extends Main implements AfterNavigationObserver
                     stripe.publicUrl().toString().replaceAll("/+$", "") + "/t/" + tenant.slug() + "/me/purchases");
             URI portal = purchases.customerPortal(subscription, back);
             UI.getCurrent().getPage().setLocation(portal);
+        } catch (PaymentProviderException e) {
+            log.warn("No customer portal for subscription {}", purchase.subscriptionId(), e);
+            error.setText("Stripe could not open your subscription settings just now. Please try again in a moment.");
         } catch (RuntimeException e) {
             log.warn("No customer portal for subscription {}", purchase.subscriptionId(), e);
             error.setText(TROUBLE);
