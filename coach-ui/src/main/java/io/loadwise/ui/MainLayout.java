@@ -90,10 +90,14 @@ public class MainLayout extends AppLayout {
                 navigation.addItem(new SideNavItem("Templates", "/coach/templates"));
                 navigation.addItem(new SideNavItem("Intake questionnaire", "/coach/settings/intake"));
                 navigation.addItem(new SideNavItem("Plan rules", "/coach/settings/plan-rules"));
+                navigation.addItem(new SideNavItem("Billing", "/coach/billing"));
+                navigation.addItem(new SideNavItem("Products", "/coach/products"));
+                navigation.addItem(new SideNavItem("Payments", "/coach/payments"));
                 navigation.addItem(new SideNavItem("Settings", "/coach/settings"));
             }
             if (u.has(Role.PLATFORM_ADMIN)) {
                 navigation.addItem(new SideNavItem("Tenants", "/admin/tenants"));
+                navigation.addItem(new SideNavItem("Platform billing", "/admin/billing"));
             }
         });
         return navigation;

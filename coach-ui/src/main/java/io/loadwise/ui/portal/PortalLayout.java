@@ -44,6 +44,7 @@ public class PortalLayout extends Div implements RouterLayout, BeforeEnterObserv
             new Page("/profile", "Profile"),
             new Page("/intake", "Intake"),
             new Page("/messages", "Messages"),
+            new Page("/purchases", "Purchases"),
             new Page("/data", "My data"));
 
     private final TenantDirectory tenants;

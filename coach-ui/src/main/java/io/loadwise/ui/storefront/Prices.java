@@ -1,9 +1,7 @@
 package io.loadwise.ui.storefront;
 
 import io.loadwise.catalog.Offer;
-import java.math.BigDecimal;
-import java.text.NumberFormat;
-import java.util.Currency;
+import io.loadwise.ui.Money;
 import java.util.Locale;
 
 /** Formats minor-unit prices in the offer's currency, the way the tenant's locale writes them. */
@@ -12,13 +10,7 @@ final class Prices {
     private Prices() {}
 
     static String format(Offer offer, Locale locale) {
-        Currency currency = Currency.getInstance(offer.currency());
-        int digits = Math.max(currency.getDefaultFractionDigits(), 0);
-        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
-        format.setCurrency(currency);
-        format.setMinimumFractionDigits(digits);
-        format.setMaximumFractionDigits(digits);
-        String amount = format.format(BigDecimal.valueOf(offer.priceMinor(), digits));
+        String amount = Money.format(offer.priceMinor(), offer.currency(), locale);
         return offer.billingInterval() == null ? amount : amount + " / " + offer.billingInterval();
     }
 }
