@@ -357,6 +357,28 @@ class StorefrontCheckoutViewsIT {
     }
 
     @Test
+    void a_refused_download_links_sign_in_address_sends_the_client_to_her_businesss_purchases() {
+        signedIn = SignedIn.as(UUID.randomUUID(), "Jess Runner", stride.id(), Role.CLIENT);
+
+        UI.getCurrent().navigate("portal/purchases");
+
+        assertThat(currentView()).isInstanceOf(PortalPurchasesView.class);
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath())
+                .isEqualTo("t/" + stride.slug() + "/me/purchases");
+    }
+
+    @Test
+    void someone_without_a_client_account_is_told_purchases_need_one() {
+        signedIn = SignedIn.as(UUID.randomUUID(), "Sam Coach", stride.id(), Role.COACH);
+
+        UI.getCurrent().navigate("portal/purchases");
+
+        assertThat(_get(Paragraph.class, spec -> spec.withId("no-purchases-account"))
+                        .getText())
+                .contains("client account");
+    }
+
+    @Test
     void the_purchases_page_is_the_clients_own_not_a_visitors() {
         UI.getCurrent().navigate("t/" + stride.slug() + "/me/purchases");
 
