@@ -22,6 +22,7 @@ import io.loadwise.team.TeamService;
 import io.loadwise.tenancy.Tenant;
 import io.loadwise.tenancy.TenantContext;
 import io.loadwise.tenancy.TenantDirectory;
+import io.loadwise.ui.ChartImage;
 import io.loadwise.ui.MainLayout;
 import io.loadwise.ui.Money;
 import io.loadwise.ui.SandboxBadge;

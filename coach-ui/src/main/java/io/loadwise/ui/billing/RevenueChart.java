@@ -1,6 +1,7 @@
 package io.loadwise.ui.billing;
 
 import io.loadwise.billing.orders.MonthlyRevenue;
+import io.loadwise.shared.Svg;
 import io.loadwise.ui.Money;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
@@ -124,14 +125,14 @@ final class RevenueChart {
     private static void bar(
             Svg svg, double x, double width, double zero, double scale, long value, String fill, String tooltip) {
         double height = Math.abs(value) * scale;
-        svg.bar(x, value >= 0 ? zero - height : zero, width, height, fill, tooltip);
+        svg.rect(x, value >= 0 ? zero - height : zero, width, height, fillOf(fill), tooltip);
     }
 
     private static void legend(Svg svg) {
         double x = RIGHT - 230;
         String[][] entries = {{GROSS, "gross"}, {REFUNDS, "refunds"}, {NET, "net"}};
         for (String[] entry : entries) {
-            svg.rect(x, 15, 10, 10, entry[0]);
+            svg.rect(x, 15, 10, 10, fillOf(entry[0]));
             svg.text(x + 14, 24, entry[1], "start", LABEL + " font-size=\"11\"");
             x += 76;
         }
@@ -188,5 +189,9 @@ final class RevenueChart {
             }
         }
         return 10 * magnitude;
+    }
+
+    private static String fillOf(String colour) {
+        return "fill=\"" + Svg.escape(colour) + "\"";
     }
 }

@@ -9,6 +9,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.loadwise.checkins.CheckInService;
 import io.loadwise.roster.ClientAccess;
+import io.loadwise.ui.ChartImage;
 import io.loadwise.ui.portal.PortalLayout;
 import jakarta.annotation.security.RolesAllowed;
 

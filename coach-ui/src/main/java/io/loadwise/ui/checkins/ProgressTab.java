@@ -8,6 +8,7 @@ import io.loadwise.checkins.CheckIn;
 import io.loadwise.checkins.CheckInService;
 import io.loadwise.checkins.SessionLog;
 import io.loadwise.roster.ClientId;
+import io.loadwise.ui.ChartImage;
 import io.loadwise.ui.roster.ClientDetailTab;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

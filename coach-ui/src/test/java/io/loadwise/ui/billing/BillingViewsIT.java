@@ -26,6 +26,7 @@ import io.loadwise.billing.orders.OrderView;
 import io.loadwise.catalog.OfferKind;
 import io.loadwise.testsupport.IntegrationTest;
 import io.loadwise.ui.AccessDeniedView;
+import io.loadwise.ui.ChartImage;
 import io.loadwise.ui.CommerceTestData;
 import io.loadwise.ui.messaging.Team;
 import java.math.BigDecimal;

@@ -3,6 +3,7 @@ package io.loadwise.ui.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loadwise.billing.orders.MonthlyRevenue;
+import io.loadwise.ui.ChartImage;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;

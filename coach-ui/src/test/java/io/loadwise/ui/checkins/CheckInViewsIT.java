@@ -32,6 +32,7 @@ import io.loadwise.plans.PlanStore;
 import io.loadwise.plans.StrengthSession;
 import io.loadwise.testsupport.HamstringTestPlan;
 import io.loadwise.testsupport.IntegrationTest;
+import io.loadwise.ui.ChartImage;
 import io.loadwise.ui.messaging.Team;
 import io.loadwise.ui.roster.ClientDetailTab;
 import java.math.BigDecimal;

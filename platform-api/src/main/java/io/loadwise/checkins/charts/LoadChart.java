@@ -6,6 +6,7 @@ import io.loadwise.plans.PlanSession;
 import io.loadwise.plans.PlanSessionId;
 import io.loadwise.plans.RunSession;
 import io.loadwise.plans.SessionStatus;
+import io.loadwise.shared.Svg;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DayOfWeek;

@@ -1,6 +1,7 @@
 package io.loadwise.checkins.charts;
 
 import io.loadwise.checkins.CheckIn;
+import io.loadwise.shared.Svg;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

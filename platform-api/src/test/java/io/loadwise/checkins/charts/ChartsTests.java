@@ -16,6 +16,7 @@ import io.loadwise.plans.SessionSpec;
 import io.loadwise.plans.SessionStatus;
 import io.loadwise.plans.StrengthSession;
 import io.loadwise.roster.ClientId;
+import io.loadwise.shared.Svg;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

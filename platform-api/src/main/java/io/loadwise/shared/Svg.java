@@ -1,18 +1,18 @@
-package io.loadwise.checkins.charts;
+package io.loadwise.shared;
 
 import java.util.Locale;
 
 /**
- * Writes an SVG document. Every text and attribute value goes through {@link #escape}, so text a
+ * Writes an SVG document (the server-rendered charts: pain, load, revenue). Every text and attribute value goes through {@link #escape}, so text a
  * person typed (an exercise name, a business name) can never become markup.
  */
-final class Svg {
+public final class Svg {
 
     private final StringBuilder out = new StringBuilder();
     private final int width;
     private final int height;
 
-    Svg(int width, int height, String title, String description) {
+    public Svg(int width, int height, String title, String description) {
         this.width = width;
         this.height = height;
         out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
@@ -31,15 +31,15 @@ final class Svg {
                 .append("\" fill=\"#ffffff\"/>");
     }
 
-    int width() {
+    public int width() {
         return width;
     }
 
-    int height() {
+    public int height() {
         return height;
     }
 
-    Svg rect(double x, double y, double w, double h, String style) {
+    public Svg rect(double x, double y, double w, double h, String style) {
         out.append("<rect x=\"")
                 .append(num(x))
                 .append("\" y=\"")
@@ -55,7 +55,7 @@ final class Svg {
     }
 
     /** A rectangle with a tooltip (shown on hover by browsers, read by screen readers). */
-    Svg rect(double x, double y, double w, double h, String style, String tooltip) {
+    public Svg rect(double x, double y, double w, double h, String style, String tooltip) {
         out.append("<rect x=\"")
                 .append(num(x))
                 .append("\" y=\"")
@@ -72,7 +72,7 @@ final class Svg {
         return this;
     }
 
-    Svg line(double x1, double y1, double x2, double y2, String style) {
+    public Svg line(double x1, double y1, double x2, double y2, String style) {
         out.append("<line x1=\"")
                 .append(num(x1))
                 .append("\" y1=\"")
@@ -87,7 +87,7 @@ final class Svg {
         return this;
     }
 
-    Svg polyline(double[][] points, String style) {
+    public Svg polyline(double[][] points, String style) {
         out.append("<polyline points=\"");
         for (int i = 0; i < points.length; i++) {
             if (i > 0) {
@@ -99,7 +99,7 @@ final class Svg {
         return this;
     }
 
-    Svg circle(double cx, double cy, double r, String style, String tooltip) {
+    public Svg circle(double cx, double cy, double r, String style, String tooltip) {
         out.append("<circle cx=\"")
                 .append(num(cx))
                 .append("\" cy=\"")
@@ -115,7 +115,7 @@ final class Svg {
     }
 
     /** Text at a point; {@code anchor} is start, middle or end. */
-    Svg text(double x, double y, String text, String anchor, String style) {
+    public Svg text(double x, double y, String text, String anchor, String style) {
         out.append("<text x=\"")
                 .append(num(x))
                 .append("\" y=\"")
@@ -130,22 +130,22 @@ final class Svg {
         return this;
     }
 
-    Svg group(String attributes) {
+    public Svg group(String attributes) {
         out.append("<g ").append(attributes).append('>');
         return this;
     }
 
-    Svg end() {
+    public Svg end() {
         out.append("</g>");
         return this;
     }
 
-    String finish() {
+    public String finish() {
         return out.append("</svg>").toString();
     }
 
     /** Escapes the five XML special characters, and drops control characters XML 1.0 cannot hold. */
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder escaped = new StringBuilder(text.length());
         text.codePoints().forEach(c -> {
             switch (c) {
@@ -166,7 +166,7 @@ final class Svg {
         return escaped.toString();
     }
 
-    static String num(double value) {
+    public static String num(double value) {
         return String.format(Locale.ROOT, "%.1f", value);
     }
 }

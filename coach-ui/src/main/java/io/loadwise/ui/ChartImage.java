@@ -1,4 +1,4 @@
-package io.loadwise.ui.checkins;
+package io.loadwise.ui;
 
 import com.vaadin.flow.component.html.Image;
 import java.nio.charset.StandardCharsets;
@@ -10,13 +10,13 @@ import java.util.regex.Pattern;
  * A server-rendered SVG chart shown as an image. A data URL needs no extra request, no front-end
  * build and no download handler, and an {@code <img>} never runs anything inside the SVG.
  */
-final class ChartImage {
+public final class ChartImage {
 
     private static final Pattern TITLE = Pattern.compile("<title id=\"chart-title\">([^<]*)</title>");
 
     private ChartImage() {}
 
-    static Image of(String svg, String id) {
+    public static Image of(String svg, String id) {
         Image image = new Image(
                 "data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8)),
                 altText(svg));
@@ -27,7 +27,7 @@ final class ChartImage {
     }
 
     /** The chart's own title as the image's alternative text (unescaped: alt is plain text). */
-    static String altText(String svg) {
+    public static String altText(String svg) {
         Matcher title = TITLE.matcher(svg);
         if (!title.find()) {
             return "Chart";
@@ -41,7 +41,7 @@ final class ChartImage {
     }
 
     /** The SVG document behind an image made by {@link #of} (for tests and diagnostics). */
-    static String svgOf(Image image) {
+    public static String svgOf(Image image) {
         String src = image.getSrc();
         return new String(Base64.getDecoder().decode(src.substring(src.indexOf(',') + 1)), StandardCharsets.UTF_8);
     }
