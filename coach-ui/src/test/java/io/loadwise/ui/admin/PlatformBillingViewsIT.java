@@ -147,7 +147,11 @@ class PlatformBillingViewsIT {
                     assertThat(r.fees()).isEqualTo(103);
                     assertThat(r.fee()).isEqualTo(new PlatformFee(250, 30));
                 });
-        _get(Button.class, spec -> spec.withId("edit-fee-" + stride.slug()));
+        int strideRow = rows.indexOf(rows.stream()
+                .filter(r -> r.tenant().id().equals(stride.id()))
+                .findFirst()
+                .orElseThrow());
+        assertThat(GridKt._getCellComponent(volume, strideRow, "edit").getId()).hasValue("edit-fee-" + stride.slug());
         _get(Button.class, spec -> spec.withId("reconcile-now"));
     }
 

@@ -358,7 +358,9 @@ class StorefrontCheckoutViewsIT {
 
     @Test
     void a_refused_download_links_sign_in_address_sends_the_client_to_her_businesss_purchases() {
-        signedIn = SignedIn.as(UUID.randomUUID(), "Jess Runner", stride.id(), Role.CLIENT);
+        UUID userId = UUID.randomUUID();
+        UiTestData.client(stride, userId, "Jess Runner", "jess@example.com", ClientStatus.ACTIVE, null);
+        signedIn = SignedIn.as(userId, "Jess Runner", stride.id(), Role.CLIENT);
 
         UI.getCurrent().navigate("portal/purchases");
 
