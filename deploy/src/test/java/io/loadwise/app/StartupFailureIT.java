@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.loadwise.LoadwiseApplication;
+import io.loadwise.billing.sandbox.StripeSandbox;
 import io.loadwise.testsupport.TestInfrastructure;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -64,6 +65,10 @@ class StartupFailureIT {
     private static Map<String, Object> workingInfrastructure() {
         Map<String, Object> properties = new LinkedHashMap<>(TestInfrastructure.applicationProperties());
         properties.put("server.port", 0);
+        StripeSandbox stripe = StripeSandbox.shared();
+        properties.put("loadwise.stripe.api-base", stripe.url());
+        properties.put("loadwise.stripe.platform-webhook-secret", stripe.webhookSecret());
+        properties.put("loadwise.stripe.connect-webhook-secret", stripe.webhookSecret());
         return properties;
     }
 

@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.openpdf.text.Document;
 import org.openpdf.text.Paragraph;
@@ -51,6 +52,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * <p>The server listens on a fixed free port that is also the public URL, since Stripe (here the
  * sandbox) sends the buyer back to the public URL's success page.
  */
+// Its own Spring context: runs after the classes that share the cached ones (junit-platform.properties).
+@Order(Integer.MAX_VALUE)
 @IntegrationTest(keycloak = true, webEnvironment = WebEnvironment.DEFINED_PORT)
 class CommerceJourneyIT {
 

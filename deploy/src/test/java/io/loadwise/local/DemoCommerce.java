@@ -43,7 +43,7 @@ final class DemoCommerce {
         StripeProperties stripe = app.getBean(StripeProperties.class);
         TenantId stride = DemoData.STRIDE;
         UUID ruth = DemoData.userId(1);
-        ActingAs.run(ruth, stride, Role.COACH, () -> {
+        ActingAs.run(app, ruth, stride, Role.COACH, () -> {
             for (Product product : catalog.products()) {
                 if (product.kind() == OfferKind.GUIDE && !product.hasGuideFile()) {
                     uploadGuide(catalog, product);

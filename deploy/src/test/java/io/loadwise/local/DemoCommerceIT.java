@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -27,6 +28,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The demo business sells in the Stripe sandbox: onboarded, catalog synced, guides with real PDFs, a welcome code. */
+// Its own Spring context: runs after the classes that share the cached ones (junit-platform.properties).
+@Order(Integer.MAX_VALUE)
 @IntegrationTest(keycloak = true)
 class DemoCommerceIT {
 

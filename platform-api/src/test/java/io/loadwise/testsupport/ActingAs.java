@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
@@ -47,6 +50,26 @@ public final class ActingAs {
         } finally {
             SecurityContextHolder.setContext(previous);
         }
+    }
+
+    /**
+     * As {@link #run(UUID, TenantId, Role, Runnable)}, for services of a given application context.
+     * Method security reads the {@code SecurityContextHolderStrategy} bean of its own context (Vaadin
+     * registers one per context and makes the newest the JVM-wide one), so when a test JVM holds
+     * several contexts the JVM-wide holder alone may not be the one the service looks at.
+     */
+    public static void run(ApplicationContext app, UUID userId, TenantId tenant, Role role, Runnable work) {
+        SecurityContextHolderStrategy strategy = app.getBeanProvider(SecurityContextHolderStrategy.class)
+                .getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
+        run(userId, tenant, role, () -> {
+            SecurityContext previous = strategy.getContext();
+            strategy.setContext(SecurityContextHolder.getContext());
+            try {
+                work.run();
+            } finally {
+                strategy.setContext(previous);
+            }
+        });
     }
 
     public static void run(UUID userId, TenantId tenant, Role role, Runnable work) {
