@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class InviteMailRendererTests {
 
-    InviteMailRenderer renderer = new InviteMailRenderer(
-            new NotificationsProperties(URI.create("https://app.loadwise.test/"), "Loadwise <no-reply@loadwise.test>"));
+    InviteMailRenderer renderer = new InviteMailRenderer(new NotificationsProperties(
+            URI.create("https://app.loadwise.test/"), "Loadwise <no-reply@loadwise.test>", null));
 
     @Test
     void subject_names_the_coaching_business() {
@@ -66,7 +66,8 @@ class InviteMailRendererTests {
 
     @Test
     void public_url_without_trailing_slash_gives_the_same_link() {
-        var noSlash = new InviteMailRenderer(new NotificationsProperties(URI.create("http://localhost:8080"), "x@y.z"));
+        var noSlash =
+                new InviteMailRenderer(new NotificationsProperties(URI.create("http://localhost:8080"), "x@y.z", null));
 
         assertThat(noSlash.link("tok3n")).isEqualTo("http://localhost:8080/welcome/tok3n");
     }
