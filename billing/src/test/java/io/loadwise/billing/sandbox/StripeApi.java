@@ -209,6 +209,7 @@ final class StripeApi {
                                         .and(matches(form, "subscription"))
                                         .and(matches(form, "status")));
                     case "GET invoices {id}" -> store.get(scope, "invoice", id);
+                    case "GET invoice_payments" -> invoicePayments(form, scope);
                     case "GET disputes" ->
                         list(
                                 form,
@@ -282,6 +283,19 @@ final class StripeApi {
                 .anyMatch(t -> t.endsWith("*")
                         ? string(e, "type").startsWith(t.substring(0, t.length() - 1))
                         : t.equals(string(e, "type")));
+    }
+
+    /** The payments of one invoice; as at Stripe, the list is asked for per invoice. */
+    private JsonObject invoicePayments(StripeForm form, String scope) {
+        String invoiceId = form.string("invoice");
+        if (invoiceId == null) {
+            throw StripeError.invalid("The invoice parameter is required.", "invoice");
+        }
+        JsonObject invoice = store.get(scope, "invoice", invoiceId);
+        JsonArray payments = invoice.has("payments") && invoice.get("payments").isJsonObject()
+                ? invoice.getAsJsonObject("payments").getAsJsonArray("data")
+                : new JsonArray();
+        return page(form, payments, "/v1/invoice_payments");
     }
 
     /** A Stripe list page: newest first, {@code created[...]}, {@code starting_after}, {@code limit}. */
