@@ -1,5 +1,6 @@
 package io.loadwise.billing.orders;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.loadwise.catalog.OfferKind;
 import io.loadwise.roster.ClientId;
 import java.time.Instant;
@@ -25,7 +26,8 @@ public record OrderView(
         long refundedMinor,
         @Nullable String reviewReason) {
 
-    /** What can still be refunded. */
+    /** What can still be refunded; in the API's JSON, which promises it (not a record component). */
+    @JsonProperty("refundableMinor")
     public long refundableMinor() {
         return amountTotalMinor - refundedMinor;
     }
