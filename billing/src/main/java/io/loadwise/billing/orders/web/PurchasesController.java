@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,10 +39,14 @@ class PurchasesController {
             description = "Answers the portal's address to send her to; Stripe returns her to returnUrl, which"
                     + " must be on this installation (400 otherwise). 404 for someone else's subscription.")
     PortalLink portal(@PathVariable UUID id, @RequestBody PortalRequest request) {
-        return new PortalLink(purchases.customerPortal(id, request.returnUrl()));
+        URI returnUrl = request.returnUrl();
+        if (returnUrl == null) {
+            throw new IllegalArgumentException("Give the returnUrl Stripe's portal sends her back to.");
+        }
+        return new PortalLink(purchases.customerPortal(id, returnUrl));
     }
 
-    record PortalRequest(URI returnUrl) {}
+    record PortalRequest(@Nullable URI returnUrl) {}
 
     record PortalLink(URI url) {}
 }
