@@ -215,8 +215,8 @@ public class PrivacyService {
                                 + "@invalid.example), so that records referring to it stay valid."),
                 new Kept(
                         "invoices and orders",
-                        "Kept for 10 years, as tax law requires; they hold only what an invoice must."
-                                + " None exist yet."),
+                        "Kept for 10 years, as tax law requires, without the buyer's name and email;"
+                                + " they hold only what an invoice must."),
                 new Kept(
                         "audit log",
                         auditEntries + " entries: who exported, accessed or erased this client's data, when and"
