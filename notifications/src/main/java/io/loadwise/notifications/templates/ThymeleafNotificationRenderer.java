@@ -41,7 +41,8 @@ import org.thymeleaf.context.Context;
  * brandTextColor}, {@code logoUrl}, {@code actionUrl}, {@code actionLabel}, {@code preferencesUrl},
  * {@code unsubscribeUrl}, {@code transactional}, {@code subject}, {@code lang}, {@code fmt} (dates,
  * times, money, numbers), every {@code xMinor} amount as money under {@code x} (e.g. {@code
- * amountTotal}), and per type a few prepared values (see {@link #prepare}).
+ * amountTotal}), {@code kindIntro} (the opening for a plan revision's {@code revisionKind}, when the
+ * model names one), and per type a few prepared values (see {@link #prepare}).
  *
  * <p>User content (names, plan names, reasons) only ever goes out through {@code th:text}: HTML
  * escapes it, and subjects lose line breaks, which would start new mail headers.
@@ -215,6 +216,16 @@ class ThymeleafNotificationRenderer implements NotificationRenderer {
                 }
             }
         }
+        Object revisionKind = request.model().get("revisionKind");
+        if (revisionKind != null) {
+            // A plan revision's kind (dial_back, progression, ...) picks a more telling subject and opening.
+            String kind =
+                    revisionKind.toString().strip().toLowerCase(Locale.ROOT).replace('-', '_');
+            vars.put("revisionKindCode", kind);
+            if (messages.has(type.key() + ".intro." + kind, locale)) {
+                vars.put("kindIntro", message(request, "intro", vars, Integer.MAX_VALUE));
+            }
+        }
         prepare(type, request, vars, fmt);
         vars.put("actionLabel", message(request, "action", vars, Integer.MAX_VALUE));
         return vars;
@@ -325,6 +336,10 @@ class ThymeleafNotificationRenderer implements NotificationRenderer {
         if (request.type() == NotificationType.RECEIPT && "action".equals(part)) {
             String kindKey = key + "." + vars.get("receiptKind");
             key = messages.has(kindKey, request.locale()) ? kindKey : key;
+        }
+        Object revisionKind = vars.get("revisionKindCode");
+        if (revisionKind != null && messages.has(key + "." + revisionKind, request.locale())) {
+            key = key + "." + revisionKind;
         }
         List<String> names = MESSAGE_ARGS.getOrDefault(request.type(), List.of());
         Object[] args = new Object[names.size()];

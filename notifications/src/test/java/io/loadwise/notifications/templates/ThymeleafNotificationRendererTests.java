@@ -78,6 +78,44 @@ class ThymeleafNotificationRendererTests {
     }
 
     @Test
+    void english_and_german_bundles_have_the_same_keys() throws Exception {
+        java.util.Properties english = new java.util.Properties();
+        java.util.Properties german = new java.util.Properties();
+        try (var en = getClass().getResourceAsStream("/notifications/messages.properties");
+                var de = getClass().getResourceAsStream("/notifications/messages_de.properties")) {
+            english.load(new java.io.InputStreamReader(en, StandardCharsets.UTF_8));
+            german.load(new java.io.InputStreamReader(de, StandardCharsets.UTF_8));
+        }
+
+        assertThat(german.keySet()).isEqualTo(english.keySet());
+        for (NotificationType type : NotificationType.values()) {
+            assertThat(english).as(type.key()).containsKeys(type.key() + ".label", type.key() + ".subject");
+        }
+    }
+
+    @Test
+    void a_plan_revisions_kind_gives_a_more_telling_subject_and_opening() {
+        Map<String, Object> model = model(NotificationType.PLAN_ADJUSTED);
+        model.put("revisionKind", "dial_back");
+        Map<String, Object> unknownKind = model(NotificationType.PLAN_ADJUSTED);
+        unknownKind.put("revisionKind", "coach_edit");
+
+        RenderedMail english = renderer.mail(request(NotificationType.PLAN_ADJUSTED, ENGLISH, model, null));
+        RenderedMail german = renderer.mail(request(NotificationType.PLAN_ADJUSTED, GERMAN, model, null));
+        RenderedMail plain = renderer.mail(request(NotificationType.PLAN_ADJUSTED, ENGLISH, unknownKind, null));
+
+        assertThat(english.subject()).isEqualTo("Your plan was dialled back for a few days");
+        assertThat(english.text()).contains("Your plan \"Hamstring — return to run\" was dialled back for a few days.");
+        assertThat(german.subject()).isEqualTo("Dein Plan wurde für ein paar Tage zurückgefahren");
+        assertThat(german.html())
+                .contains("Dein Plan „Hamstring — return to run“ wurde für ein paar Tage zurückgefahren.");
+        assertThat(plain.subject()).isEqualTo("Your plan \"Hamstring — return to run\" was adjusted");
+        assertThat(renderer.inApp(request(NotificationType.PLAN_ADJUSTED, ENGLISH, model, null))
+                        .title())
+                .isEqualTo("Your plan was dialled back");
+    }
+
+    @Test
     void a_language_without_a_bundle_gets_english() {
         RenderedMail mail = renderer.mail(request(NotificationType.PLAN_ADJUSTED, Locale.FRENCH));
 
