@@ -42,8 +42,7 @@ public class ClientFlags {
     public void raise(ClientId client, String kind, String detail, int severity, Instant at) {
         boolean raised = flags.upsert(client, kind, detail, severity, at);
         if (raised) {
-            events.publishEvent(new ClientFlagRaised(
-                    Ids.newId(clock), TenantContext.require(), client, kind, detail, severity, at));
+            events.publishEvent(new ClientFlagRaised(Ids.newId(clock), TenantContext.require(), client, kind, at));
         }
     }
 

@@ -198,6 +198,7 @@ class AccountNotificationsIT {
         double unreadable = skipped("unreadable");
         double noEmail = skipped("no_email");
         double incomplete = skipped("incomplete");
+        double malformed = skipped("malformed_email");
         String garbage = "not-json-" + UUID.randomUUID();
         kafka.send(new ProducerRecord<>(
                         ClientInvited.TOPIC, tenant.id().toString(), garbage.getBytes(StandardCharsets.UTF_8)))
@@ -209,10 +210,12 @@ class AccountNotificationsIT {
                         ("{\"eventId\":\"" + UUID.randomUUID() + "\",\"schema\":2}").getBytes(StandardCharsets.UTF_8)))
                 .join();
         ClientInvited noAddress = clientInvite(" ", "Nobody");
+        ClientInvited notAnAddress = clientInvite("jess at example dot com", "Typo");
         ClientInvited good = clientInvite(email("after"), "After Poison");
 
         tx.executeWithoutResult(s -> {
             events.publishEvent(noAddress);
+            events.publishEvent(notAnAddress);
             events.publishEvent(good);
         });
 
@@ -222,6 +225,7 @@ class AccountNotificationsIT {
             assertThat(skipped("unreadable")).isGreaterThanOrEqualTo(unreadable + 1);
             assertThat(skipped("incomplete")).isGreaterThanOrEqualTo(incomplete + 1);
             assertThat(skipped("no_email")).isGreaterThanOrEqualTo(noEmail + 1);
+            assertThat(skipped("malformed_email")).isGreaterThanOrEqualTo(malformed + 1);
         });
         ConsumerRecord<String, byte[]> dead =
                 TopicRecords.await(EventTopics.deadLetterTopic(ClientInvited.TOPIC), PATIENCE, r -> new String(
@@ -247,7 +251,7 @@ class AccountNotificationsIT {
     }
 
     private ClientInvited clientInvite(String address, String name) {
-        UUID member = member(tenant.id(), "client", address.isBlank() ? email("blank") : address, name);
+        UUID member = member(tenant.id(), "client", address.contains("@") ? address : email("no-address"), name);
         return new ClientInvited(
                 UUID.randomUUID(),
                 tenant.id(),

@@ -270,7 +270,8 @@ class CoachingNotificationsIT {
         var toCoaches = awaitEmails(tenant.id(), "NEW_MESSAGE", rows -> rows.size() == 2);
         assertThat(toCoaches).extracting(Row::email).containsExactlyInAnyOrder(coachEmail, coCoachEmail);
         assertThat(toCoaches.getFirst().model())
-                .containsOnlyKeys("authorName", "clientName")
+                .containsOnlyKeys("authorName", "clientName", "recipientRole")
+                .containsEntry("recipientRole", "coach")
                 .containsEntry("authorName", "Jess Moreno");
 
         tx.executeWithoutResult(s -> events.publishEvent(new MessagePosted(

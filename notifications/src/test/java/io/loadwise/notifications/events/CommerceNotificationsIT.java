@@ -150,6 +150,7 @@ class CommerceNotificationsIT {
         assertThat(disputes).extracting(Row::email).containsExactlyInAnyOrder(ownerEmail, coachEmail);
         assertThat(disputes.getFirst().model())
                 .containsEntry("clientName", "Jess Moreno")
+                .containsEntry("offerTitle", "Achilles loading guide")
                 .containsEntry("amountMinor", 3000)
                 .containsEntry("currency", "USD");
         assertThat(rows(tenant.id()))

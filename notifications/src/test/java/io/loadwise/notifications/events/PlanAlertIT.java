@@ -118,7 +118,7 @@ class PlanAlertIT {
         assertThat(alert.model())
                 .containsEntry("reason", revision.reason())
                 .containsEntry("clientName", clientName)
-                .containsEntry("kind", "dial_back");
+                .containsEntry("revisionKind", "dial_back");
         assertThat(alert.link()).isEqualTo("/coach/clients/" + client);
         Row painSpike = awaitEmails(tenant.id(), "PAIN_SPIKE").getFirst();
         assertThat(painSpike.email()).isEqualTo(coachEmail);

@@ -15,6 +15,7 @@ import io.loadwise.plans.RevisionKind;
 import io.loadwise.plans.RevisionSource;
 import io.loadwise.plans.SessionMissed;
 import io.loadwise.plans.SessionStatus;
+import io.loadwise.roster.ClientFlag;
 import io.loadwise.roster.ClientFlagRaised;
 import io.loadwise.roster.ClientFlags;
 import io.loadwise.roster.ClientId;
@@ -60,6 +61,7 @@ class CoachingEventListener {
     private final PlanStore plans;
     private final ProposalNotices proposals;
     private final NotificationAudience audience;
+    private final ClientFlags flags;
     private final TenantDirectory tenants;
 
     CoachingEventListener(
@@ -67,11 +69,13 @@ class CoachingEventListener {
             PlanStore plans,
             ProposalNotices proposals,
             NotificationAudience audience,
+            ClientFlags flags,
             TenantDirectory tenants) {
         this.intake = intake;
         this.plans = plans;
         this.proposals = proposals;
         this.audience = audience;
+        this.flags = flags;
         this.tenants = tenants;
     }
 
@@ -150,7 +154,7 @@ class CoachingEventListener {
             Map<String, Object> model = new LinkedHashMap<>();
             model.put("planName", plan.get().name());
             model.put("reason", revision.get().reason());
-            model.put("kind", kind(e.kind()));
+            model.put("revisionKind", kind(e.kind()));
             model.put("revision", e.revision());
             // The coaches' alert first: it is the one that may ask for a decision.
             if (byThePlatform) {
@@ -193,7 +197,7 @@ class CoachingEventListener {
             model.put("clientName", circle.get().client().name());
             model.put("planName", plan.get().name());
             model.put("reason", proposal.get().reason());
-            model.put("kind", kind(proposal.get().kind()));
+            model.put("revisionKind", kind(proposal.get().kind()));
             model.put("proposalId", e.proposalId().toString());
             // The dashboard lists pending proposals with approve/reject, each under this anchor.
             toCoaches(
@@ -260,24 +264,31 @@ class CoachingEventListener {
         if (!ClientFlags.PAIN_SPIKE.equals(e.kind())) {
             return; // missed sessions nudge the client instead; the other flags wait on the dashboard
         }
-        TenantContext.runAs(e.tenantId(), () -> audience.circleOf(e.clientId())
-                .ifPresentOrElse(
-                        circle -> {
-                            Map<String, Object> model = new LinkedHashMap<>();
-                            model.put("clientName", circle.client().name());
-                            model.put("detail", e.detail() == null ? "" : e.detail());
-                            model.put("severity", e.severity());
-                            toCoaches(
-                                    record,
-                                    e.eventId(),
-                                    e.tenantId(),
-                                    circle,
-                                    NotificationType.PAIN_SPIKE,
-                                    model,
-                                    "/coach/clients/" + e.clientId(),
-                                    e.occurredAt());
-                        },
-                        () -> log.info("Flag event {} concerns a client who no longer exists", e.eventId())));
+        TenantContext.runAs(e.tenantId(), () -> {
+            Optional<Circle> circle = audience.circleOf(e.clientId());
+            // The detail is health data: the event carries none, the roster has it.
+            Optional<ClientFlag> flag = flags.of(e.clientId()).stream()
+                    .filter(f -> f.kind().equals(e.kind()))
+                    .findFirst();
+            if (circle.isEmpty() || flag.isEmpty()) {
+                log.info("Flag event {} concerns a client or flag that no longer exists", e.eventId());
+                return;
+            }
+            Map<String, Object> model = new LinkedHashMap<>();
+            model.put("clientName", circle.get().client().name());
+            model.put("detail", flag.get().detail());
+            model.put("severity", flag.get().severity());
+            model.put("raisedAt", flag.get().raisedAt().toString());
+            toCoaches(
+                    record,
+                    e.eventId(),
+                    e.tenantId(),
+                    circle.get(),
+                    NotificationType.PAIN_SPIKE,
+                    model,
+                    "/coach/clients/" + e.clientId(),
+                    e.occurredAt());
+        });
     }
 
     private void toClient(

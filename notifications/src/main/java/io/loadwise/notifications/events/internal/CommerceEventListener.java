@@ -228,6 +228,7 @@ class CommerceEventListener {
             if (e.orderId() != null) {
                 model.put("orderId", e.orderId().toString());
             }
+            order.ifPresent(o -> model.put("offerTitle", offerTitle(o.offerId(), o.kind())));
             // The owners answer for the money; the client's coaches should know before they talk to them.
             List<Person> told = new ArrayList<>(audience.owners());
             circle.ifPresent(c -> c.coaches().stream()

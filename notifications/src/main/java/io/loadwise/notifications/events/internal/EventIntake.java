@@ -10,6 +10,8 @@ import io.loadwise.notifications.Recipient;
 import io.loadwise.tenancy.TenantId;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
@@ -44,8 +46,10 @@ public class EventIntake {
         UNREADABLE("unreadable"),
         /** Lacks a field the notification needs. */
         INCOMPLETE("incomplete"),
-        /** The recipient has no (usable) email address. */
-        NO_EMAIL("no_email");
+        /** The recipient has no email address. */
+        NO_EMAIL("no_email"),
+        /** The recipient's address is no address (no mail server would take it). */
+        MALFORMED_EMAIL("malformed_email");
 
         private final String tag;
 
@@ -105,9 +109,15 @@ public class EventIntake {
     /** The recipient, or empty (counted) when there is no address to write to. */
     public Optional<Recipient> recipient(
             @Nullable String email, @Nullable String name, @Nullable UUID memberId, String topic) {
-        if (email == null || email.isBlank() || !email.contains("@")) {
+        if (email == null || email.isBlank()) {
             count(Skip.NO_EMAIL, topic);
             log.info("A recipient of a {} record has no email address; skipped", topic);
+            return Optional.empty();
+        }
+        if (!wellFormed(email.strip())) {
+            // Stored, it would only be refused at every send; the address itself stays out of the log.
+            count(Skip.MALFORMED_EMAIL, topic);
+            log.info("A recipient of a {} record has a malformed email address; skipped", topic);
             return Optional.empty();
         }
         String shown = name == null || name.isBlank() ? email.strip() : name;
@@ -124,6 +134,20 @@ public class EventIntake {
             @Nullable String link,
             Instant occurredAt) {
         return notifier.notify(new NotificationRequest(eventId, tenant, type, recipient, model, link, occurredAt));
+    }
+
+    /** One plain address (RFC 822 syntax, with a domain): no display name, no list, no line break. */
+    static boolean wellFormed(String email) {
+        try {
+            InternetAddress address = new InternetAddress(email, true);
+            address.validate();
+            return address.getPersonal() == null
+                    && email.equals(address.getAddress())
+                    && email.indexOf('@') > 0
+                    && email.indexOf('@') < email.length() - 1;
+        } catch (AddressException e) {
+            return false;
+        }
     }
 
     void count(Skip reason, String topic) {

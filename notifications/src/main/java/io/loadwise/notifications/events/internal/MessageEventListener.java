@@ -61,8 +61,6 @@ class MessageEventListener {
             String authorName = byClient
                     ? circle.client().name()
                     : audience.member(e.authorMemberId()).map(Person::name).orElse(tenant.name());
-            Map<String, Object> model = Map.of(
-                    "authorName", authorName, "clientName", circle.client().name());
             List<Person> others = new ArrayList<>();
             if (!byClient) {
                 others.add(circle.client());
@@ -73,6 +71,14 @@ class MessageEventListener {
             for (Person person : others) {
                 boolean isClient = person == circle.client();
                 String link = isClient ? "/t/" + tenant.slug() + "/me/messages" : "/coach/clients/" + e.clientId();
+                // Who wrote and about whom; never what (recipientRole picks the preferences page the mail links to).
+                Map<String, Object> model = Map.of(
+                        "authorName",
+                        authorName,
+                        "clientName",
+                        circle.client().name(),
+                        "recipientRole",
+                        isClient ? "client" : "coach");
                 intake.recipient(person.email(), person.name(), person.memberId(), record.topic())
                         .ifPresent(to -> intake.notify(
                                 e.eventId(),
