@@ -91,6 +91,14 @@ class AccountNotificationsIT {
         tenant = TestTenants.create("Stride Coaching");
     }
 
+    @Autowired
+    io.loadwise.notifications.NotificationRenderer renderer;
+
+    @org.junit.jupiter.api.AfterEach
+    void everyStoredEmailRendersWithTheTemplates() {
+        Fixtures.renderEveryEmail(renderer, tenant.id());
+    }
+
     @Test
     void an_invite_becomes_one_client_invite_email_with_its_model_and_a_redelivery_adds_nothing() {
         ClientInvited invite = clientInvite(email("dana"), "Dana Client");

@@ -120,6 +120,14 @@ class CoachingNotificationsIT {
                 .execute());
     }
 
+    @Autowired
+    io.loadwise.notifications.NotificationRenderer renderer;
+
+    @org.junit.jupiter.api.AfterEach
+    void everyStoredEmailRendersWithTheTemplates() {
+        Fixtures.renderEveryEmail(renderer, tenant.id());
+    }
+
     @Test
     void a_new_plan_and_the_engines_change_reach_the_client_and_the_coaches_once_and_a_coach_edit_nobody() {
         PlanSnapshot plan = TenantContext.callAs(

@@ -70,6 +70,14 @@ class CommerceNotificationsIT {
         client = client(tenant.id(), clientMember, coach, "Jess Moreno", clientEmail);
     }
 
+    @Autowired
+    io.loadwise.notifications.NotificationRenderer renderer;
+
+    @org.junit.jupiter.api.AfterEach
+    void everyStoredEmailRendersWithTheTemplates() {
+        Fixtures.renderEveryEmail(renderer, tenant.id());
+    }
+
     @Test
     void a_paid_guide_gets_a_receipt_with_its_title_kind_and_amounts() {
         UUID offer = offer("guide", "Hamstring rehab guide", null);

@@ -5,13 +5,20 @@ import static io.loadwise.jooq.Tables.MEMBERS;
 import static io.loadwise.jooq.Tables.NOTIFICATIONS;
 import static org.awaitility.Awaitility.await;
 
+import io.loadwise.notifications.Channel;
+import io.loadwise.notifications.NotificationRenderer;
+import io.loadwise.notifications.NotificationType;
+import io.loadwise.notifications.Recipient;
+import io.loadwise.notifications.RenderRequest;
 import io.loadwise.roster.ClientId;
 import io.loadwise.tenancy.TenantId;
 import io.loadwise.testsupport.TestTenants;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -68,6 +75,28 @@ final class Fixtures {
 
     static List<Row> awaitEmails(TenantId tenant, String type, Predicate<List<Row>> until) {
         return await().atMost(PATIENCE).until(() -> emails(tenant, type), until);
+    }
+
+    /**
+     * Renders every stored email of the tenant with the application's renderer, as the mail worker
+     * will: the consumers' models must satisfy the templates (no missing variable).
+     */
+    static void renderEveryEmail(NotificationRenderer renderer, TenantId tenant) {
+        for (Row row : rows(tenant)) {
+            if (!row.channel().equals("email")) {
+                continue;
+            }
+            renderer.mail(new RenderRequest(
+                    UUID.randomUUID(),
+                    tenant,
+                    NotificationType.valueOf(row.type()),
+                    Channel.EMAIL,
+                    new Recipient(row.email(), "Recipient", row.memberId()),
+                    Locale.GERMAN,
+                    ZoneId.of("Europe/Berlin"),
+                    row.model(),
+                    row.link()));
+        }
     }
 
     static UUID member(TenantId tenant, String role, String email, String name) {

@@ -22,6 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -65,10 +66,14 @@ public class EventIntake {
     private static final Logger log = LoggerFactory.getLogger(EventIntake.class);
 
     private final EventPayloads payloads;
-    private final Notifier notifier;
+    private final ObjectProvider<Notifier> notifier;
     private final MeterRegistry meters;
 
-    EventIntake(EventPayloads payloads, Notifier notifier, MeterRegistry meters) {
+    /**
+     * The notifier is looked up when a request is made, so a context without one (a module test
+     * that brings no delivery) still starts; a request then fails and is retried like any error.
+     */
+    EventIntake(EventPayloads payloads, ObjectProvider<Notifier> notifier, MeterRegistry meters) {
         this.payloads = payloads;
         this.notifier = notifier;
         this.meters = meters;
@@ -133,7 +138,8 @@ public class EventIntake {
             Map<String, Object> model,
             @Nullable String link,
             Instant occurredAt) {
-        return notifier.notify(new NotificationRequest(eventId, tenant, type, recipient, model, link, occurredAt));
+        return notifier.getObject()
+                .notify(new NotificationRequest(eventId, tenant, type, recipient, model, link, occurredAt));
     }
 
     /** One plain address (RFC 822 syntax, with a domain): no display name, no list, no line break. */
