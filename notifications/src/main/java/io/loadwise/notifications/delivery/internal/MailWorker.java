@@ -160,6 +160,10 @@ public class MailWorker implements SmartLifecycle {
 
     /** Claims, sends and records one batch; @return how many queue rows were claimed. */
     int drainOnce() {
+        if (renderer.getIfAvailable() == null) {
+            // No templates in this process: claiming would only fail mail another worker can send.
+            return 0;
+        }
         Instant now = clock.instant();
         List<NotificationRepository.Claim> claims =
                 tx.execute(s -> notifications.claimDue(now, now.plus(properties.lease()), properties.batchSize()));
