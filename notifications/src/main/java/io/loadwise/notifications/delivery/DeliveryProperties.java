@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval how often the worker looks for due mail when nothing woke it
  * @param lease how long a claimed mail stays claimed: if the worker dies while sending, another
  *     picks the mail up after this
+ * @param threads senders working in parallel, each with its own batches and SMTP connection
  */
 @ConfigurationProperties("loadwise.notifications.delivery")
 public record DeliveryProperties(
@@ -22,11 +23,15 @@ public record DeliveryProperties(
         @DefaultValue("1h") Duration maxBackoff,
         @DefaultValue("100") int batchSize,
         @DefaultValue("2s") Duration pollInterval,
-        @DefaultValue("5m") Duration lease) {
+        @DefaultValue("5m") Duration lease,
+        @DefaultValue("2") int threads) {
 
     public DeliveryProperties {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("loadwise.notifications.delivery.max-attempts must be at least 1");
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("loadwise.notifications.delivery.threads must be at least 1");
         }
         if (batchSize < 1) {
             throw new IllegalArgumentException("loadwise.notifications.delivery.batch-size must be at least 1");

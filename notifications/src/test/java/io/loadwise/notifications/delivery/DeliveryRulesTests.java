@@ -17,7 +17,7 @@ class DeliveryRulesTests {
     @Test
     void back_off_doubles_from_the_base_up_to_the_cap() {
         var properties = new DeliveryProperties(
-                6, Duration.ofSeconds(30), Duration.ofHours(1), 100, Duration.ofSeconds(2), Duration.ofMinutes(5));
+                6, Duration.ofSeconds(30), Duration.ofHours(1), 100, Duration.ofSeconds(2), Duration.ofMinutes(5), 2);
 
         assertThat(properties.backoff(0)).isEqualTo(Duration.ofSeconds(30));
         assertThat(properties.backoff(1)).isEqualTo(Duration.ofSeconds(60));

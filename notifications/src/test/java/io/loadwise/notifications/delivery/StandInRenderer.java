@@ -23,6 +23,8 @@ public class StandInRenderer implements NotificationRenderer {
 
     private final TenantDirectory tenants;
     private final UnsubscribeLinks links;
+    private final java.util.concurrent.ConcurrentMap<io.loadwise.tenancy.TenantId, Tenant> names =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     StandInRenderer(TenantDirectory tenants, UnsubscribeLinks links) {
         this.tenants = tenants;
@@ -40,7 +42,8 @@ public class StandInRenderer implements NotificationRenderer {
     @Override
     public RenderedMail mail(RenderRequest request) {
         requireModel(request);
-        Tenant tenant = tenants.findById(request.tenantId()).orElseThrow();
+        Tenant tenant = names.computeIfAbsent(
+                request.tenantId(), id -> tenants.findById(id).orElseThrow());
         String subject = request.type().key() + " for " + request.recipient().name();
         String text = "Hi " + request.recipient().name() + ",\n" + new TreeMap<>(request.model()) + "\n";
         String html = "<p>" + org.springframework.web.util.HtmlUtils.htmlEscape(text) + "</p>";

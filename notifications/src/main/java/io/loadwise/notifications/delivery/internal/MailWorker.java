@@ -27,10 +27,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -67,8 +67,8 @@ public class MailWorker implements SmartLifecycle {
     private final String messageIdDomain;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final Semaphore wakeUp = new Semaphore(0);
-    private volatile @Nullable Thread dispatcher;
+    private final List<Semaphore> wakeUps = new CopyOnWriteArrayList<>();
+    private final List<Thread> senders = new CopyOnWriteArrayList<>();
     private volatile boolean running;
 
     MailWorker(
@@ -101,30 +101,39 @@ public class MailWorker implements SmartLifecycle {
 
     /** Look at the queue now (a mail was just stored or replayed). */
     public void wake() {
-        wakeUp.release();
+        wakeUps.forEach(Semaphore::release);
     }
 
+    /**
+     * Several senders (loadwise.notifications.delivery.threads), each claiming its own batches:
+     * one renders and records while another waits for the SMTP server.
+     */
     @Override
     public void start() {
         running = true;
-        Thread thread = new Thread(this::run, "notification-mail-worker");
-        thread.setDaemon(true);
-        dispatcher = thread;
-        thread.start();
+        for (int i = 1; i <= properties.threads(); i++) {
+            Semaphore wakeUp = new Semaphore(0);
+            wakeUps.add(wakeUp);
+            Thread thread = new Thread(() -> run(wakeUp), "notification-mail-" + i);
+            thread.setDaemon(true);
+            senders.add(thread);
+            thread.start();
+        }
     }
 
     @Override
     public void stop() {
         running = false;
-        wakeUp.release();
-        Thread thread = dispatcher;
-        if (thread != null) {
+        wake();
+        for (Thread thread : senders) {
             try {
                 thread.join(10_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+        senders.clear();
+        wakeUps.clear();
     }
 
     @Override
@@ -132,7 +141,7 @@ public class MailWorker implements SmartLifecycle {
         return running;
     }
 
-    private void run() {
+    private void run(Semaphore wakeUp) {
         while (running) {
             try {
                 int claimed = drainOnce();
@@ -164,6 +173,7 @@ public class MailWorker implements SmartLifecycle {
             // No templates in this process: claiming would only fail mail another worker can send.
             return 0;
         }
+        long started = System.nanoTime();
         Instant now = clock.instant();
         List<NotificationRepository.Claim> claims =
                 tx.execute(s -> notifications.claimDue(now, now.plus(properties.lease()), properties.batchSize()));
@@ -234,7 +244,9 @@ public class MailWorker implements SmartLifecycle {
             });
         }
 
+        long prepared_ = System.nanoTime();
         Map<Object, Exception> failures = send(batch);
+        long sent_ = System.nanoTime();
         for (MimeMessage message : batch) {
             Prepared p = prepared.get(message);
             Exception failure = failures.get(message);
@@ -258,6 +270,14 @@ public class MailWorker implements SmartLifecycle {
                 TenantContext.runAs(
                         entry.getKey(), () -> tx.executeWithoutResult(s -> notifications.record(entry.getValue())));
             }
+        }
+        if (log.isDebugEnabled()) {
+            log.debug(
+                    "Batch of {}: claimed, read and rendered in {} ms, sent in {} ms, recorded in {} ms",
+                    claims.size(),
+                    (prepared_ - started) / 1_000_000,
+                    (sent_ - prepared_) / 1_000_000,
+                    (System.nanoTime() - sent_) / 1_000_000);
         }
         return claims.size();
     }
