@@ -71,12 +71,13 @@ class StoringNotifier implements Notifier {
     @Override
     public int notify(NotificationRequest request) {
         Optional<io.loadwise.tenancy.TenantId> bound = TenantContext.current();
-        if (bound.isPresent()
-                && !bound.get().equals(request.tenantId())
-                && TransactionSynchronizationManager.isActualTransactionActive()) {
-            // The open transaction runs as the other tenant: row level security would refuse the rows.
+        if (TransactionSynchronizationManager.isActualTransactionActive()
+                && !bound.equals(Optional.of(request.tenantId()))) {
+            // The open transaction runs as another tenant (or none): row level security would refuse the rows.
             throw new IllegalStateException("A notification of business " + request.tenantId()
-                    + " can't join a transaction of business " + bound.get());
+                    + " can't join a transaction of "
+                    + bound.map(t -> "business " + t).orElse("no business")
+                    + ": call the Notifier as that business, or outside a transaction.");
         }
         Integer stored = TenantContext.callAs(request.tenantId(), () -> tx.execute(status -> store(request)));
         return stored == null ? 0 : stored;
