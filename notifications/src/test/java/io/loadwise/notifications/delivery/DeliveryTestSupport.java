@@ -20,18 +20,16 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jooq.DSLContext;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The one application context of delivery's and preferences' integration tests: the stand-in
- * renderer, SMTP through a {@link SmtpSwitch}, quick back-off (200 ms doubling, at most 1 s, dead
+ * The one application context of delivery's and preferences' integration tests: the real
+ * templates, SMTP through a {@link SmtpSwitch}, quick back-off (200 ms doubling, at most 1 s, dead
  * after 5 attempts) and no scheduled digest (tests run it).
  */
 @IntegrationTest
-@Import(StandInRenderer.Config.class)
 @TestPropertySource(
         properties = {
             "loadwise.notifications.delivery.max-attempts=5",
@@ -90,6 +88,16 @@ public abstract class DeliveryTestSupport {
             edit.accept(row);
             row.insert();
         });
+    }
+
+    /** The notification a received mail was sent for (its Message-ID carries the notification's id). */
+    public static String notificationOf(jakarta.mail.internet.MimeMessage mail) {
+        try {
+            String id = mail.getMessageID();
+            return id.substring(1, id.indexOf('@'));
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static void sql(TenantId tenant, Consumer<DSLContext> work) {

@@ -1,10 +1,15 @@
 package io.loadwise.notifications.delivery.internal;
 
 import io.loadwise.events.ConditionalOnWorkerRole;
+import io.loadwise.notifications.Channel;
+import io.loadwise.notifications.NotificationRenderer;
 import io.loadwise.notifications.NotificationRequest;
 import io.loadwise.notifications.NotificationType;
 import io.loadwise.notifications.Notifier;
 import io.loadwise.notifications.Recipient;
+import io.loadwise.notifications.RenderRequest;
+import io.loadwise.notifications.RenderedInApp;
+import io.loadwise.notifications.TemplateVariableMissingException;
 import io.loadwise.notifications.preferences.PreferenceLookup;
 import io.loadwise.notifications.preferences.RecipientSettings;
 import io.loadwise.tenancy.Tenant;
@@ -30,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Gathers the {@code digest} notifications of every coach who chose the daily digest into one
- * DAILY_DIGEST mail, once their local digest time has passed since the last one. The digest's event
+ * DAILY_DIGEST mail (each line what the inbox shows for it), once their local digest time has passed since the last one. The digest's event
  * id is derived from business, address and local date, so a rerun (or a second worker) stores no
  * second digest; the gathered rows become {@code sent} in the same transaction.
  */
@@ -44,6 +49,7 @@ public class DailyDigestJob {
     private final PreferenceLookup preferences;
     private final NotificationRepository notifications;
     private final Notifier notifier;
+    private final NotificationRenderer renderer;
     private final TransactionTemplate tx;
     private final Clock clock;
 
@@ -52,12 +58,14 @@ public class DailyDigestJob {
             PreferenceLookup preferences,
             NotificationRepository notifications,
             Notifier notifier,
+            NotificationRenderer renderer,
             PlatformTransactionManager transactions,
             Clock clock) {
         this.tenants = tenants;
         this.preferences = preferences;
         this.notifications = notifications;
         this.notifier = notifier;
+        this.renderer = renderer;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
     }
@@ -106,6 +114,38 @@ public class DailyDigestJob {
         return digests;
     }
 
+    /** One line of the digest: what the inbox would show for it (type, title, body, link, when). */
+    private Map<String, Object> item(NotificationRepository.Stored row) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("type", row.type().key());
+        item.put("occurredAt", row.occurredAt().toString());
+        try {
+            RenderedInApp line = renderer.inApp(new RenderRequest(
+                    row.id(),
+                    row.tenantId(),
+                    row.type(),
+                    Channel.IN_APP,
+                    row.recipient(),
+                    row.locale(),
+                    row.zone(),
+                    row.model(),
+                    row.link()));
+            item.put("title", line.title());
+            item.put("body", line.body());
+            if (line.link() != null) {
+                item.put("link", line.link());
+            }
+        } catch (TemplateVariableMissingException e) {
+            // The line shows its type and time; the notification's own error is the consumer's to fix.
+            log.warn(
+                    "Digest line for notification {} ({}) can't be rendered: {}",
+                    row.id(),
+                    row.type().key(),
+                    e.getMessage());
+        }
+        return item;
+    }
+
     private boolean digest(TenantId tenant, RecipientSettings subscriber, ZoneId zone, Instant now) {
         List<NotificationRepository.Stored> waiting = notifications.waitingForDigest(subscriber.email());
         preferences.markDigested(subscriber.email(), now);
@@ -114,10 +154,7 @@ public class DailyDigestJob {
         }
         List<Map<String, Object>> items = new ArrayList<>();
         for (NotificationRepository.Stored row : waiting) {
-            Map<String, Object> item = new LinkedHashMap<>(row.model());
-            item.put("type", row.type().key());
-            item.put("occurredAt", row.occurredAt().toString());
-            items.add(item);
+            items.add(item(row));
         }
         LocalDate day = subscriber.lastDigestDue(now, zone).atZone(zone).toLocalDate();
         UUID eventId =
