@@ -43,7 +43,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -57,7 +56,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * record is still handled.
  */
 @IntegrationTest
-@Import(StandInNotifier.class)
 @DirtiesContext // stops this context's consumers, so later test classes own the consumer group
 class AccountNotificationsIT {
 

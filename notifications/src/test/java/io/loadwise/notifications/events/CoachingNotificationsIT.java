@@ -54,7 +54,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -66,7 +65,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * reaches every coach once a week, however often it runs.
  */
 @IntegrationTest
-@Import(StandInNotifier.class)
 @DirtiesContext
 class CoachingNotificationsIT {
 

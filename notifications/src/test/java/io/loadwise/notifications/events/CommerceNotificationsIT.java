@@ -31,7 +31,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -41,7 +40,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * owner and the buyer's coach.
  */
 @IntegrationTest
-@Import(StandInNotifier.class)
 @DirtiesContext
 class CommerceNotificationsIT {
 

@@ -33,7 +33,6 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 
 /**
@@ -44,7 +43,6 @@ import org.springframework.test.annotation.DirtiesContext;
  * alert), with a link to the client or to the proposal to approve.
  */
 @IntegrationTest
-@Import(StandInNotifier.class)
 @DirtiesContext // stops this context's consumers, so later test classes own the consumer groups
 class PlanAlertIT {
 

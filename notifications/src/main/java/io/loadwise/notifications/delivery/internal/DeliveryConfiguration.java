@@ -1,0 +1,11 @@
+package io.loadwise.notifications.delivery.internal;
+
+import io.loadwise.notifications.delivery.DeliveryProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DeliveryProperties.class)
+@EnableScheduling
+class DeliveryConfiguration {}

@@ -1,0 +1,375 @@
+package io.loadwise.notifications.delivery.internal;
+
+import static io.loadwise.jooq.Tables.AUDIT_LOG;
+import static io.loadwise.jooq.Tables.NOTIFICATIONS;
+import static io.loadwise.jooq.Tables.NOTIFICATION_QUEUE;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.val;
+
+import io.loadwise.notifications.Channel;
+import io.loadwise.notifications.DeliveryLog;
+import io.loadwise.notifications.InboxSignal;
+import io.loadwise.notifications.NotificationType;
+import io.loadwise.notifications.Recipient;
+import io.loadwise.notifications.delivery.NotificationStatus;
+import io.loadwise.shared.Ids;
+import io.loadwise.tenancy.TenantContext;
+import io.loadwise.tenancy.TenantId;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.Query;
+import org.jooq.Record;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@code notifications} rows of the bound tenant (row level security) and the cross-tenant
+ * {@code notification_queue} (ids only, no RLS).
+ */
+@Repository
+public class NotificationRepository {
+
+    private static final TypeReference<Map<String, Object>> MODEL = new TypeReference<>() {};
+
+    private final DSLContext db;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    NotificationRepository(DSLContext db, JsonMapper json, Clock clock) {
+        this.db = db;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** A notification to store. */
+    public record NewNotification(
+            UUID id,
+            UUID eventId,
+            NotificationType type,
+            Channel channel,
+            Recipient recipient,
+            Locale locale,
+            ZoneId zone,
+            Map<String, Object> model,
+            String status,
+            @Nullable Instant nextAttemptAt,
+            @Nullable String lastError,
+            @Nullable String title,
+            @Nullable String body,
+            @Nullable String link,
+            Instant occurredAt) {}
+
+    /** A stored notification, as the worker and the digest need it. */
+    public record Stored(
+            UUID id,
+            TenantId tenantId,
+            UUID eventId,
+            NotificationType type,
+            Channel channel,
+            Recipient recipient,
+            Locale locale,
+            ZoneId zone,
+            Map<String, Object> model,
+            String status,
+            int attempts,
+            @Nullable String link,
+            Instant occurredAt,
+            Instant createdAt) {}
+
+    /** A claimed queue row. */
+    public record Claim(UUID notificationId, TenantId tenantId) {}
+
+    /** @return whether it was stored (false: its dedupe key was stored before) */
+    public boolean insert(NewNotification n) {
+        return db.insertInto(NOTIFICATIONS)
+                        .set(NOTIFICATIONS.TENANT_ID, TenantContext.require().value())
+                        .set(NOTIFICATIONS.ID, n.id())
+                        .set(NOTIFICATIONS.EVENT_ID, n.eventId())
+                        .set(NOTIFICATIONS.TYPE, n.type().key())
+                        .set(NOTIFICATIONS.CHANNEL, n.channel().column())
+                        .set(NOTIFICATIONS.RECIPIENT_EMAIL, n.recipient().email())
+                        .set(
+                                NOTIFICATIONS.RECIPIENT_NAME,
+                                truncate(n.recipient().name(), 200))
+                        .set(NOTIFICATIONS.MEMBER_ID, n.recipient().memberId())
+                        .set(NOTIFICATIONS.LOCALE, n.locale().toLanguageTag())
+                        .set(NOTIFICATIONS.TIME_ZONE, n.zone().getId())
+                        .set(NOTIFICATIONS.MODEL, JSONB.valueOf(json.writeValueAsString(n.model())))
+                        .set(NOTIFICATIONS.STATUS, n.status())
+                        .set(NOTIFICATIONS.NEXT_ATTEMPT_AT, odt(n.nextAttemptAt()))
+                        .set(NOTIFICATIONS.LAST_ERROR, truncate(n.lastError(), 2000))
+                        .set(NOTIFICATIONS.TITLE, truncate(n.title(), 300))
+                        .set(NOTIFICATIONS.BODY, truncate(n.body(), 2000))
+                        .set(NOTIFICATIONS.LINK, truncate(n.link(), 1000))
+                        .set(NOTIFICATIONS.OCCURRED_AT, odt(n.occurredAt()))
+                        .set(NOTIFICATIONS.CREATED_AT, now())
+                        .onConflictDoNothing()
+                        .execute()
+                == 1;
+    }
+
+    public void enqueue(UUID notificationId, Instant due) {
+        db.insertInto(NOTIFICATION_QUEUE)
+                .set(NOTIFICATION_QUEUE.NOTIFICATION_ID, notificationId)
+                .set(NOTIFICATION_QUEUE.TENANT_ID, TenantContext.require().value())
+                .set(NOTIFICATION_QUEUE.DUE_AT, odt(due))
+                .onConflict(NOTIFICATION_QUEUE.NOTIFICATION_ID)
+                .doUpdate()
+                .set(NOTIFICATION_QUEUE.DUE_AT, odt(due))
+                .execute();
+    }
+
+    /** Tells the web instances (after commit) that a member's inbox changed. */
+    public void signalInbox(UUID memberId) {
+        db.resultQuery(
+                        "select pg_notify({0}, {1})",
+                        val(InboxSignal.CHANNEL), val(InboxSignal.payload(TenantContext.require(), memberId)))
+                .fetch();
+    }
+
+    /**
+     * Claims up to {@code limit} due queue rows of every business, skipping rows another worker
+     * holds, and leases them: their due time moves to {@code leaseUntil}, so a worker that dies
+     * while sending leaves them to be retried then.
+     */
+    public List<Claim> claimDue(Instant now, Instant leaseUntil, int limit) {
+        return db.resultQuery("""
+                        update notification_queue q set due_at = {0}
+                        from (select notification_id from notification_queue where due_at <= {1}
+                              order by due_at limit {2} for update skip locked) c
+                        where q.notification_id = c.notification_id
+                        returning q.notification_id, q.tenant_id""", val(odt(leaseUntil)), val(odt(now)), val(limit))
+                .fetch(r -> new Claim(r.get(0, UUID.class), new TenantId(r.get(1, UUID.class))));
+    }
+
+    public List<Stored> load(Collection<UUID> ids) {
+        return db.selectFrom(NOTIFICATIONS).where(NOTIFICATIONS.ID.in(ids)).fetch(this::stored);
+    }
+
+    public Optional<Stored> find(UUID id) {
+        return db.selectFrom(NOTIFICATIONS).where(NOTIFICATIONS.ID.eq(id)).fetchOptional(this::stored);
+    }
+
+    public void dequeue(Collection<UUID> ids) {
+        if (!ids.isEmpty()) {
+            db.deleteFrom(NOTIFICATION_QUEUE)
+                    .where(NOTIFICATION_QUEUE.NOTIFICATION_ID.in(ids))
+                    .execute();
+        }
+    }
+
+    /** One attempt's outcome, written with the others of its batch. */
+    public sealed interface Outcome {
+        UUID id();
+    }
+
+    public record Sent(UUID id, String subject) implements Outcome {}
+
+    /** A retryable failure: retried at {@code retryAt}, or dead when that is null. */
+    public record Failed(UUID id, String error, @Nullable Instant retryAt) implements Outcome {}
+
+    public record Bounced(UUID id, String error) implements Outcome {}
+
+    /** Unrenderable: dead at once, the attempt not counted as a send. */
+    public record Unrenderable(UUID id, String error) implements Outcome {}
+
+    /** Writes a batch's outcomes in one round trip and removes or reschedules their queue rows. */
+    public void record(List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        OffsetDateTime now = now();
+        List<Query> queries = new ArrayList<>(outcomes.size() * 2);
+        List<UUID> done = new ArrayList<>();
+        for (Outcome outcome : outcomes) {
+            Condition row = NOTIFICATIONS.ID.eq(outcome.id());
+            switch (outcome) {
+                case Sent sent -> {
+                    queries.add(db.update(NOTIFICATIONS)
+                            .set(NOTIFICATIONS.STATUS, NotificationStatus.SENT)
+                            .set(NOTIFICATIONS.SENT_AT, now)
+                            .set(NOTIFICATIONS.TITLE, truncate(sent.subject(), 300))
+                            .set(NOTIFICATIONS.ATTEMPTS, NOTIFICATIONS.ATTEMPTS.plus(1))
+                            .setNull(NOTIFICATIONS.NEXT_ATTEMPT_AT)
+                            .setNull(NOTIFICATIONS.LAST_ERROR)
+                            .where(row));
+                    done.add(sent.id());
+                }
+                case Failed failed -> {
+                    boolean dead = failed.retryAt() == null;
+                    queries.add(db.update(NOTIFICATIONS)
+                            .set(NOTIFICATIONS.STATUS, dead ? NotificationStatus.DEAD : NotificationStatus.FAILED)
+                            .set(NOTIFICATIONS.ATTEMPTS, NOTIFICATIONS.ATTEMPTS.plus(1))
+                            .set(NOTIFICATIONS.NEXT_ATTEMPT_AT, odt(failed.retryAt()))
+                            .set(NOTIFICATIONS.LAST_ERROR, truncate(failed.error(), 2000))
+                            .where(row));
+                    if (dead) {
+                        done.add(failed.id());
+                    } else {
+                        queries.add(db.update(NOTIFICATION_QUEUE)
+                                .set(NOTIFICATION_QUEUE.DUE_AT, odt(failed.retryAt()))
+                                .where(NOTIFICATION_QUEUE.NOTIFICATION_ID.eq(failed.id())));
+                    }
+                }
+                case Bounced bounced -> {
+                    queries.add(db.update(NOTIFICATIONS)
+                            .set(NOTIFICATIONS.STATUS, NotificationStatus.BOUNCED)
+                            .set(NOTIFICATIONS.ATTEMPTS, NOTIFICATIONS.ATTEMPTS.plus(1))
+                            .setNull(NOTIFICATIONS.NEXT_ATTEMPT_AT)
+                            .set(NOTIFICATIONS.LAST_ERROR, truncate(bounced.error(), 2000))
+                            .where(row));
+                    done.add(bounced.id());
+                }
+                case Unrenderable unrenderable -> {
+                    queries.add(db.update(NOTIFICATIONS)
+                            .set(NOTIFICATIONS.STATUS, NotificationStatus.DEAD)
+                            .setNull(NOTIFICATIONS.NEXT_ATTEMPT_AT)
+                            .set(NOTIFICATIONS.LAST_ERROR, truncate(unrenderable.error(), 2000))
+                            .where(row));
+                    done.add(unrenderable.id());
+                }
+            }
+        }
+        if (!done.isEmpty()) {
+            queries.add(db.deleteFrom(NOTIFICATION_QUEUE).where(NOTIFICATION_QUEUE.NOTIFICATION_ID.in(done)));
+        }
+        db.batch(queries).execute();
+    }
+
+    /** A recipient's notifications waiting for their digest, oldest first. */
+    public List<Stored> waitingForDigest(String email) {
+        return db.selectFrom(NOTIFICATIONS)
+                .where(NOTIFICATIONS.RECIPIENT_EMAIL.eq(email))
+                .and(NOTIFICATIONS.STATUS.eq(NotificationStatus.DIGEST))
+                .orderBy(NOTIFICATIONS.CREATED_AT, NOTIFICATIONS.ID)
+                .fetch(this::stored);
+    }
+
+    /** The gathered rows went out in the digest mail: they count as sent then. */
+    public void markDigested(Collection<UUID> ids, Instant at) {
+        db.update(NOTIFICATIONS)
+                .set(NOTIFICATIONS.STATUS, NotificationStatus.SENT)
+                .set(NOTIFICATIONS.SENT_AT, odt(at))
+                .where(NOTIFICATIONS.ID.in(ids))
+                .and(NOTIFICATIONS.STATUS.eq(NotificationStatus.DIGEST))
+                .execute();
+    }
+
+    /** Starts a dead or bounced mail over: pending, no attempts, due now. */
+    public boolean resetForReplay(UUID id) {
+        int updated = db.update(NOTIFICATIONS)
+                .set(NOTIFICATIONS.STATUS, NotificationStatus.PENDING)
+                .set(NOTIFICATIONS.ATTEMPTS, 0)
+                .setNull(NOTIFICATIONS.NEXT_ATTEMPT_AT)
+                .where(NOTIFICATIONS.ID.eq(id))
+                .and(NOTIFICATIONS.CHANNEL.eq(Channel.EMAIL.column()))
+                .and(NOTIFICATIONS.STATUS.in(NotificationStatus.DEAD, NotificationStatus.BOUNCED))
+                .execute();
+        if (updated == 1) {
+            enqueue(id, clock.instant());
+        }
+        return updated == 1;
+    }
+
+    public List<DeliveryLog.Entry> entries(@Nullable String status, int limit) {
+        Condition condition = NOTIFICATIONS.CHANNEL.eq(Channel.EMAIL.column());
+        if (status != null) {
+            condition = condition.and(NOTIFICATIONS.STATUS.eq(status));
+        }
+        return db.selectFrom(NOTIFICATIONS)
+                .where(condition)
+                .orderBy(NOTIFICATIONS.CREATED_AT.desc(), NOTIFICATIONS.ID.desc())
+                .limit(limit)
+                .fetch(NotificationRepository::entry);
+    }
+
+    public Map<String, Long> countsByStatus() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        db.select(NOTIFICATIONS.STATUS, count())
+                .from(NOTIFICATIONS)
+                .where(NOTIFICATIONS.CHANNEL.eq(Channel.EMAIL.column()))
+                .groupBy(NOTIFICATIONS.STATUS)
+                .fetch()
+                .forEach(r -> counts.put(r.value1(), r.value2().longValue()));
+        return counts;
+    }
+
+    /** An entry in the bound tenant's audit log (the one break-glass access and webhook replays write to). */
+    public void audit(UUID actorId, String action, UUID subjectId, @Nullable String reason, String detailJson) {
+        db.insertInto(AUDIT_LOG)
+                .set(AUDIT_LOG.TENANT_ID, TenantContext.require().value())
+                .set(AUDIT_LOG.ID, Ids.newId(clock))
+                .set(AUDIT_LOG.AT, now())
+                .set(AUDIT_LOG.ACTOR_ID, actorId)
+                .set(AUDIT_LOG.ACTOR_ROLE, "platform-admin")
+                .set(AUDIT_LOG.ACTION, action)
+                .set(AUDIT_LOG.SUBJECT_ID, subjectId)
+                .set(AUDIT_LOG.REASON, reason)
+                .set(AUDIT_LOG.DETAIL, JSONB.valueOf(detailJson))
+                .execute();
+    }
+
+    private static DeliveryLog.Entry entry(Record r) {
+        OffsetDateTime sent = r.get(NOTIFICATIONS.SENT_AT);
+        return new DeliveryLog.Entry(
+                r.get(NOTIFICATIONS.ID),
+                new TenantId(r.get(NOTIFICATIONS.TENANT_ID)),
+                NotificationType.fromKey(r.get(NOTIFICATIONS.TYPE)),
+                r.get(NOTIFICATIONS.RECIPIENT_EMAIL),
+                r.get(NOTIFICATIONS.STATUS),
+                r.get(NOTIFICATIONS.ATTEMPTS),
+                r.get(NOTIFICATIONS.TITLE),
+                r.get(NOTIFICATIONS.LAST_ERROR),
+                r.get(NOTIFICATIONS.CREATED_AT).toInstant(),
+                sent == null ? null : sent.toInstant());
+    }
+
+    private Stored stored(Record r) {
+        return new Stored(
+                r.get(NOTIFICATIONS.ID),
+                new TenantId(r.get(NOTIFICATIONS.TENANT_ID)),
+                r.get(NOTIFICATIONS.EVENT_ID),
+                NotificationType.fromKey(r.get(NOTIFICATIONS.TYPE)),
+                Channel.fromColumn(r.get(NOTIFICATIONS.CHANNEL)),
+                new Recipient(
+                        r.get(NOTIFICATIONS.RECIPIENT_EMAIL),
+                        r.get(NOTIFICATIONS.RECIPIENT_NAME),
+                        r.get(NOTIFICATIONS.MEMBER_ID)),
+                Locale.forLanguageTag(r.get(NOTIFICATIONS.LOCALE)),
+                ZoneId.of(r.get(NOTIFICATIONS.TIME_ZONE)),
+                json.readValue(r.get(NOTIFICATIONS.MODEL).data(), MODEL),
+                r.get(NOTIFICATIONS.STATUS),
+                r.get(NOTIFICATIONS.ATTEMPTS),
+                r.get(NOTIFICATIONS.LINK),
+                r.get(NOTIFICATIONS.OCCURRED_AT).toInstant(),
+                r.get(NOTIFICATIONS.CREATED_AT).toInstant());
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+
+    private static @Nullable OffsetDateTime odt(@Nullable Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static @Nullable String truncate(@Nullable String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.loadwise.notifications.delivery.web;
+
+import org.jspecify.annotations.NullMarked;

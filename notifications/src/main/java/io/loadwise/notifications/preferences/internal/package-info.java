@@ -1,0 +1,4 @@
+@NullMarked
+package io.loadwise.notifications.preferences.internal;
+
+import org.jspecify.annotations.NullMarked;
