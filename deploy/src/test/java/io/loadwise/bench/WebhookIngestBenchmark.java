@@ -25,6 +25,7 @@ import io.loadwise.LoadwiseApplication;
 import io.loadwise.billing.CheckoutMetadata;
 import io.loadwise.billing.sandbox.StripeSandbox;
 import io.loadwise.billing.sandbox.StripeSignatures;
+import io.loadwise.billing.webhooks.internal.WebhookProcessor;
 import io.loadwise.testsupport.KafkaServer;
 import io.loadwise.testsupport.KeycloakServer;
 import io.loadwise.testsupport.MailServer;
@@ -59,6 +60,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -71,13 +73,18 @@ import org.springframework.context.ConfigurableApplicationContext;
  * checkouts (charge, payment intent, session completed) — and captured instead of delivered. They
  * are then posted over HTTP to the Connect endpoint as Stripe would, each signed when sent, with
  * 10 % sent twice and 5 % out of order, from {@code bench.webhooks.connections} keep-alive
- * connections: accepted events per second (target ≥ 500/s). Then the time until the inbox has no
- * pending event (every event handled — by the orders helper's handlers once merged — or ignored).
- * Against: plain inserts of the same rows into {@code stripe_events} in the same run, one row per
- * transaction from as many connections, and JDBC batches.
+ * connections: accepted events per second (target ≥ 500/s), then the time until the inbox has no
+ * pending event and until every paid checkout has one paid order and one active entitlement.
  *
- * <p>Settings: {@code bench.webhooks.events} (10000), {@code bench.webhooks.connections} (8),
- * {@code bench.write} (true).
+ * <p>After a warm-up burst (a server that has been running has its request path compiled), two
+ * bursts: the first with the processor working off the inbox in the same process while the burst
+ * is acknowledged (the all-in-one layout of the local run), the second with the processor stopped
+ * during the post and started after it (the production layout: web replicas acknowledge, worker
+ * replicas elsewhere process). Against: plain inserts of the same rows into {@code stripe_events}
+ * in the same run, one row per transaction from as many connections, and JDBC batches.
+ *
+ * <p>Settings: {@code bench.webhooks.events} (10000 per burst), {@code bench.webhooks.connections}
+ * (8), {@code bench.webhooks.warmup} (2000), {@code bench.write} (true).
  */
 public final class WebhookIngestBenchmark {
 
@@ -92,6 +99,7 @@ public final class WebhookIngestBenchmark {
     private final Path workDir;
     private final int events = Integer.getInteger("bench.webhooks.events", 10_000);
     private final int connections = Integer.getInteger("bench.webhooks.connections", 8);
+    private final int warmup = Integer.getInteger("bench.webhooks.warmup", 2_000);
     private final Random random = new Random(5);
     /** Distinct buyers the paid checkouts cycle through. */
     static final int BUYERS = 50;
@@ -120,8 +128,16 @@ public final class WebhookIngestBenchmark {
         System.exit(status);
     }
 
-    record Result(
-            Instant date,
+    /**
+     * One burst: {@code posted} signed events (duplicates and reordering included) and what
+     * followed.
+     *
+     * @param drainSeconds from the last post (or from the processor's start, when it was stopped
+     *     during the post) until the inbox had no pending event
+     * @param consistentSeconds from the same moment until every paid checkout so far had one paid
+     *     order and one active entitlement; NaN when that never happened
+     */
+    record Burst(
             int posted,
             int unique,
             int duplicates,
@@ -130,82 +146,114 @@ public final class WebhookIngestBenchmark {
             double postSeconds,
             double drainSeconds,
             int paidCheckouts,
-            double consistentSeconds,
-            double singleRowInsertsPerSecond,
-            double batchInsertsPerSecond,
-            int connections) {
+            double consistentSeconds) {
 
         double acceptedPerSecond() {
             return posted / postSeconds;
         }
+    }
+
+    /**
+     * @param together web and worker roles in one process: the processor works off the inbox while
+     *     the burst is acknowledged, on the same cores
+     * @param webOnly the processor stopped during the post (the worker role on another instance,
+     *     or busy), started after the last post
+     */
+    record Result(
+            Instant date,
+            int warmupEvents,
+            Burst together,
+            Burst webOnly,
+            double singleRowInsertsPerSecond,
+            double batchInsertsPerSecond,
+            int connections) {
 
         List<Report.Entry> entries() {
             String day = date.toString();
-            double accepted = acceptedPerSecond();
-            return List.of(
-                    new Report.Entry(
-                            NAME_PREFIX
-                                    + ": signed events accepted over HTTP vs single-row inserts into stripe_events ("
-                                    + connections + " connections)",
-                            "events/s",
-                            round(accepted),
-                            round(singleRowInsertsPerSecond),
-                            round(accepted / singleRowInsertsPerSecond),
-                            day,
-                            "value >= " + TARGET_ACCEPTED_PER_SECOND + " events/s",
-                            accepted >= TARGET_ACCEPTED_PER_SECOND && refused == 0),
-                    new Report.Entry(
-                            NAME_PREFIX + ": events stored and processed (inbox drained) vs JDBC batch inserts",
-                            "events/s",
-                            round(unique / (postSeconds + drainSeconds)),
-                            round(batchInsertsPerSecond),
-                            round(unique / (postSeconds + drainSeconds) / batchInsertsPerSecond),
-                            day,
-                            "information",
-                            true),
-                    new Report.Entry(
-                            NAME_PREFIX + ": seconds after the last post until entitlements are consistent ("
-                                    + paidCheckouts
-                                    + " paid checkouts) vs seconds the batch baseline needs for the rows",
-                            "s",
-                            round(consistentSeconds),
-                            round(unique / batchInsertsPerSecond),
-                            round(consistentSeconds / (unique / batchInsertsPerSecond)),
-                            day,
-                            "information",
-                            !Double.isNaN(consistentSeconds)));
+            List<Report.Entry> entries = new ArrayList<>();
+            entries.add(
+                    accepted("signed events accepted over HTTP, web and worker roles in one process", together, day));
+            entries.add(accepted(
+                    "signed events accepted over HTTP by the web role, the worker role elsewhere", webOnly, day));
+            entries.add(new Report.Entry(
+                    NAME_PREFIX + ": events stored and processed (inbox drained), one process, vs JDBC batch inserts",
+                    "events/s",
+                    round(together.unique() / (together.postSeconds() + together.drainSeconds())),
+                    round(batchInsertsPerSecond),
+                    round(together.unique()
+                            / (together.postSeconds() + together.drainSeconds())
+                            / batchInsertsPerSecond),
+                    day,
+                    "information",
+                    true));
+            entries.add(consistency("one process, seconds after the last post", together, day));
+            entries.add(consistency("worker started after the burst, seconds after it started", webOnly, day));
+            return entries;
+        }
+
+        private Report.Entry accepted(String what, Burst burst, String day) {
+            double accepted = burst.acceptedPerSecond();
+            return new Report.Entry(
+                    NAME_PREFIX + ": " + what + " vs single-row inserts into stripe_events (" + connections
+                            + " connections)",
+                    "events/s",
+                    round(accepted),
+                    round(singleRowInsertsPerSecond),
+                    round(accepted / singleRowInsertsPerSecond),
+                    day,
+                    "value >= " + TARGET_ACCEPTED_PER_SECOND + " events/s",
+                    accepted >= TARGET_ACCEPTED_PER_SECOND && burst.refused() == 0);
+        }
+
+        private Report.Entry consistency(String when, Burst burst, String day) {
+            return new Report.Entry(
+                    NAME_PREFIX + ": entitlements consistent (" + burst.paidCheckouts() + " paid checkouts), " + when
+                            + " vs seconds the batch baseline needs for the rows",
+                    "s",
+                    round(burst.consistentSeconds()),
+                    round(burst.unique() / batchInsertsPerSecond),
+                    round(burst.consistentSeconds() / (burst.unique() / batchInsertsPerSecond)),
+                    day,
+                    "information",
+                    !Double.isNaN(burst.consistentSeconds()));
         }
 
         String markdown() {
             return String.format(
-                    Locale.ROOT,
-                    """
+                            Locale.ROOT,
+                            """
                     ### Run of %s
 
-                    - cores: %d; %d events posted (%d distinct, %d sent twice, %d out of order) from %d keep-alive connections
-                    - accepted: **%.0f events/s** (%.2f s; %d refused) — target ≥ %.0f events/s
-                    - inbox drained (every event processed, ignored or flagged) %.2f s after the last post
-                    - entitlements consistent (each of the %d paid checkouts: one paid order, one active entitlement) %.2f s after the last post
+                    - cores: %d; each burst: %d events posted (%d distinct, %d sent twice, %d out of order) from %d keep-alive connections, after a JIT warm-up of %d events
+                    - **web and worker roles in one process**: accepted **%.0f events/s** (%.2f s; %d refused) — target ≥ %.0f events/s; inbox drained %.2f s and entitlements consistent %.2f s after the last post
+                    - **web role alone (worker elsewhere)**: accepted **%.0f events/s** (%.2f s; %d refused); the worker, started after the burst, drained the inbox in %.2f s and made entitlements consistent in %.2f s
                     - same rows inserted straight into stripe_events: %.0f rows/s one row per transaction (%d connections), %.0f rows/s in JDBC batches of 500
 
                     """,
-                    date,
-                    Runtime.getRuntime().availableProcessors(),
-                    posted,
-                    unique,
-                    duplicates,
-                    reordered,
-                    connections,
-                    acceptedPerSecond(),
-                    postSeconds,
-                    refused,
-                    TARGET_ACCEPTED_PER_SECOND,
-                    drainSeconds,
-                    paidCheckouts,
-                    consistentSeconds,
-                    singleRowInsertsPerSecond,
-                    connections,
-                    batchInsertsPerSecond);
+                            date,
+                            Runtime.getRuntime().availableProcessors(),
+                            together.posted(),
+                            together.unique(),
+                            together.duplicates(),
+                            together.reordered(),
+                            connections,
+                            warmupEvents,
+                            together.acceptedPerSecond(),
+                            together.postSeconds(),
+                            together.refused(),
+                            TARGET_ACCEPTED_PER_SECOND,
+                            together.drainSeconds(),
+                            together.consistentSeconds(),
+                            webOnly.acceptedPerSecond(),
+                            webOnly.postSeconds(),
+                            webOnly.refused(),
+                            webOnly.drainSeconds(),
+                            webOnly.consistentSeconds(),
+                            singleRowInsertsPerSecond,
+                            connections,
+                            batchInsertsPerSecond)
+                    + "Each paid checkout is three events (charge, payment intent, session completed); the"
+                    + " processor re-fetches each object from the sandbox, which runs in the benchmark's JVM.\n\n";
         }
     }
 
@@ -244,6 +292,7 @@ public final class WebhookIngestBenchmark {
         keep(app::close);
         int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port", "8080"));
         StripeClient stripe = app.getBean(StripeClient.class);
+        WebhookProcessor processor = app.getBean(WebhookProcessor.class);
 
         // The app registered its endpoints with the sandbox; the events are captured here and posted
         // by the benchmark instead, so remove them while the events are made.
@@ -253,27 +302,76 @@ public final class WebhookIngestBenchmark {
                 .getData()) {
             stripe.v1().webhookEndpoints().delete(endpoint.getId());
         }
+        URI target = URI.create("http://localhost:" + port + "/stripe/webhooks/connect");
+        DSLContext superuser = DSL.using(db.superuser(), SQLDialect.POSTGRES);
+        Business business = setUpBusiness(stripe, sandbox, db);
         int duplicates = events / 10;
         int unique = events - duplicates;
-        RosterBenchmark.say("Making " + unique + " events in the sandbox (paid checkouts of one business)");
-        List<String> payloads = makeEvents(stripe, sandbox, db, unique);
 
+        // A server that has been up for a while has its request path compiled; the first burst after
+        // start-up would measure the JIT instead.
+        RosterBenchmark.say("Warm-up: " + warmup + " events, posted and processed");
+        List<String> warmupPayloads = checkoutEvents(stripe, sandbox, business, warmup);
+        int[] paid = {paidCheckouts(warmupPayloads)};
+        burst(target, sandbox, superuser, warmupPayloads, warmup / 10, paid[0], null);
+
+        RosterBenchmark.say("Burst 1, web and worker roles in one process: making " + unique + " events");
+        List<String> first = checkoutEvents(stripe, sandbox, business, unique);
+        paid[0] += paidCheckouts(first);
+        Burst together = burst(target, sandbox, superuser, first, duplicates, paid[0], null);
+
+        RosterBenchmark.say("Burst 2, the web role alone (processor stopped): making " + unique + " events");
+        List<String> second = checkoutEvents(stripe, sandbox, business, unique);
+        paid[0] += paidCheckouts(second);
+        Burst webOnly = burst(target, sandbox, superuser, second, duplicates, paid[0], processor);
+
+        RosterBenchmark.say("Baseline: the same rows inserted straight into stripe_events");
+        double singleRow = singleRowInserts(db, first);
+        double batches = batchInserts(db, first);
+
+        Result result = new Result(Instant.now(), warmup, together, webOnly, singleRow, batches, connections);
+        System.out.println();
+        System.out.println(result.markdown());
+        if (Boolean.parseBoolean(System.getProperty("bench.write", "true"))) {
+            BenchmarkDocs.writeEntries(projectDir.resolve("docs"), NAME_PREFIX, result.entries());
+            BenchmarkDocs.writeSection(projectDir.resolve("docs"), BEGIN, END, result.markdown());
+            RosterBenchmark.say(
+                    "Wrote the webhook ingest entries of docs/benchmarks.json and its section of docs/benchmarks.md");
+        }
+    }
+
+    /**
+     * Posts {@code payloads} with {@code duplicates} of them sent twice and 5 % swapped out of
+     * order, then waits for the inbox to drain and the entitlements to be consistent.
+     *
+     * @param stopped when not null, this processor is stopped during the post and started after it
+     */
+    private Burst burst(
+            URI target,
+            StripeSandbox sandbox,
+            DSLContext superuser,
+            List<String> payloads,
+            int duplicates,
+            int paidSoFar,
+            @Nullable WebhookProcessor stopped)
+            throws Exception {
         List<String> sequence = new ArrayList<>(payloads);
         for (int i = 0; i < duplicates; i++) {
             int original = random.nextInt(payloads.size());
             int at = original + 1 + random.nextInt(Math.max(1, sequence.size() - original));
             sequence.add(Math.min(at, sequence.size()), payloads.get(original));
         }
-        int reordered = events / 20;
+        int reordered = sequence.size() / 20;
         for (int i = 0; i < reordered; i++) {
             int a = random.nextInt(sequence.size());
             int b = Math.min(sequence.size() - 1, a + 1 + random.nextInt(50));
             Collections.swap(sequence, a, b);
         }
-
-        RosterBenchmark.say("Posting " + sequence.size() + " signed events to the Connect endpoint from " + connections
-                + " connections");
-        URI target = URI.create("http://localhost:" + port + "/stripe/webhooks/connect");
+        if (stopped != null) {
+            stopped.stop();
+        }
+        RosterBenchmark.say("  posting " + sequence.size() + " signed events to the Connect endpoint from "
+                + connections + " connections");
         AtomicInteger next = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
         ExecutorService senders = Executors.newFixedThreadPool(connections);
@@ -304,65 +402,52 @@ public final class WebhookIngestBenchmark {
         double postSeconds = (System.nanoTime() - postStart) / 1e9;
         senders.shutdown();
         RosterBenchmark.say(String.format(
-                Locale.ROOT, "  %.0f events/s (%d refused)", sequence.size() / postSeconds, refused.get()));
+                Locale.ROOT, "  %.0f events/s accepted (%d refused)", sequence.size() / postSeconds, refused.get()));
+        if (stopped != null) {
+            stopped.start();
+        }
 
         long drainStart = System.nanoTime();
-        DSLContext superuser = DSL.using(db.superuser(), SQLDialect.POSTGRES);
         long deadline = drainStart + TimeUnit.MINUTES.toNanos(10);
         while (superuser.fetchCount(STRIPE_EVENTS, STRIPE_EVENTS.STATUS.eq("pending")) > 0
                 && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
         double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
-        RosterBenchmark.say(String.format(Locale.ROOT, "  inbox drained %.2f s after the last post", drainSeconds));
-
-        // Consistent: every paid checkout among the events has exactly one order, paid, and one
-        // active entitlement — whatever the duplicates and the order of arrival.
-        int paidSessions = (int) payloads.stream()
-                .filter(payload -> payload.contains("\"checkout.session.completed\""))
-                .count();
-        while (!consistent(superuser, paidSessions) && System.nanoTime() < deadline) {
+        while (!consistent(superuser, paidSoFar) && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
         double consistentSeconds = (System.nanoTime() - drainStart) / 1e9;
-        boolean consistent = consistent(superuser, paidSessions);
+        boolean consistent = consistent(superuser, paidSoFar);
         RosterBenchmark.say(String.format(
                 Locale.ROOT,
-                "  %d paid checkouts: entitlements %s %.2f s after the last post",
-                paidSessions,
+                "  inbox drained after %.2f s; %d paid checkouts %s after %.2f s",
+                drainSeconds,
+                paidSoFar,
                 consistent ? "consistent" : "NOT consistent",
                 consistentSeconds));
-
-        RosterBenchmark.say("Baseline: the same rows inserted straight into stripe_events");
-        double singleRow = singleRowInserts(db, payloads);
-        double batches = batchInserts(db, payloads);
-
-        Result result = new Result(
-                Instant.now(),
+        return new Burst(
                 sequence.size(),
-                unique,
+                payloads.size(),
                 duplicates,
                 reordered,
                 refused.get(),
                 postSeconds,
                 drainSeconds,
-                paidSessions,
-                consistent ? consistentSeconds : Double.NaN,
-                singleRow,
-                batches,
-                connections);
-        System.out.println();
-        System.out.println(result.markdown());
-        if (Boolean.parseBoolean(System.getProperty("bench.write", "true"))) {
-            BenchmarkDocs.writeEntries(projectDir.resolve("docs"), NAME_PREFIX, result.entries());
-            BenchmarkDocs.writeSection(projectDir.resolve("docs"), BEGIN, END, result.markdown());
-            RosterBenchmark.say(
-                    "Wrote the webhook ingest entries of docs/benchmarks.json and its section of docs/benchmarks.md");
-        }
+                paidSoFar,
+                consistent ? consistentSeconds : Double.NaN);
     }
 
-    /** A business with an onboarded account and paid checkouts until {@code count} events exist. */
-    private static List<String> makeEvents(StripeClient stripe, StripeSandbox sandbox, BenchDatabase db, int count)
+    private static int paidCheckouts(List<String> payloads) {
+        return (int) payloads.stream()
+                .filter(payload -> payload.contains("\"checkout.session.completed\""))
+                .count();
+    }
+
+    /** The business whose checkouts make the events: an onboarded account, a guide, returning buyers. */
+    record Business(Account account, Price price, Map<String, String> metadata) {}
+
+    private static Business setUpBusiness(StripeClient stripe, StripeSandbox sandbox, BenchDatabase db)
             throws Exception {
         Account account = stripe.v1()
                 .accounts()
@@ -434,8 +519,20 @@ public final class WebhookIngestBenchmark {
         Map<String, String> metadata = Map.of(
                 CheckoutMetadata.TENANT, tenant.toString(),
                 CheckoutMetadata.OFFER, offer.toString());
-        int buyer = 0;
-        while (sandbox.events().size() < count) {
+        return new Business(account, price, metadata);
+    }
+
+    /** Paid checkouts until the sandbox made {@code count} more events; @return those events. */
+    private static List<String> checkoutEvents(StripeClient stripe, StripeSandbox sandbox, Business business, int count)
+            throws Exception {
+        RequestOptions on = RequestOptions.builder()
+                .setStripeAccount(business.account().getId())
+                .build();
+        Price price = business.price();
+        Map<String, String> metadata = business.metadata();
+        int from = sandbox.events().size();
+        int buyer = from;
+        while (sandbox.events().size() < from + count) {
             Session session = stripe.v1()
                     .checkout()
                     .sessions()
@@ -457,7 +554,11 @@ public final class WebhookIngestBenchmark {
             sandbox.payCheckout(session.getId(), buyerEmail(buyer % BUYERS), "Buyer " + buyer % BUYERS);
             buyer++;
         }
-        return sandbox.events().stream().limit(count).map(JsonObject::toString).toList();
+        return sandbox.events().stream()
+                .skip(from)
+                .limit(count)
+                .map(JsonObject::toString)
+                .toList();
     }
 
     private static String buyerEmail(int buyer) {

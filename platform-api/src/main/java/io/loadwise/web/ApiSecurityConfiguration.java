@@ -16,6 +16,7 @@ import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -37,6 +38,19 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableMethodSecurity
 @EnableConfigurationProperties(IdentityProperties.class)
 class ApiSecurityConfiguration {
+
+    /**
+     * No observation per security filter: wrapping every filter of every chain in its own span cost
+     * more CPU than the webhook intake's own work (signature, JSON, insert) when profiled under a
+     * burst (docs/benchmarks.md, webhook ingest). Each request keeps its {@code http.server.requests}
+     * observation, and authentications and authorizations keep theirs.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.withDefaults()
+                .shouldObserveRequests(false)
+                .build();
+    }
 
     @Bean
     @Order(1)

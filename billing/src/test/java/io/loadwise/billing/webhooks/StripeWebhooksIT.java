@@ -231,6 +231,24 @@ class StripeWebhooksIT {
     }
 
     @Test
+    void onlyPostIsOpenOnTheWebhookPaths() throws Exception {
+        for (String path : List.of("/stripe/webhooks/connect", "/stripe/webhooks/platform", "/stripe/webhooks/other")) {
+            HttpResponse<String> get = http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(get.statusCode()).as("GET " + path).isEqualTo(403);
+        }
+        HttpResponse<String> delete = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/stripe/webhooks/connect"))
+                        .DELETE()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(delete.statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void eventsThatMustNotBeAppliedAreIgnoredOrFlagged() throws Exception {
         String unknownType = newId();
         String unknownAccount = newId();
