@@ -9,7 +9,6 @@ import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
-import io.loadwise.LoadwiseApplication;
 import io.loadwise.checkins.CheckInEntry;
 import io.loadwise.checkins.CheckInService;
 import io.loadwise.identity.Role;
@@ -24,8 +23,6 @@ import io.loadwise.roster.ClientId;
 import io.loadwise.tenancy.TenantContext;
 import io.loadwise.tenancy.TenantId;
 import io.loadwise.testsupport.ActingAs;
-import io.loadwise.testsupport.KafkaServer;
-import io.loadwise.testsupport.KeycloakServer;
 import io.loadwise.testsupport.MailServer;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -35,10 +32,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,7 +46,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -80,7 +73,6 @@ public final class PlanEngineBenchmark {
     static final String NAME_PREFIX = "Plan engine";
     private static final Pattern ALERT = Pattern.compile("Bench client (\\d+)'s plan was dialled back");
 
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Path projectDir;
     private final Path workDir;
     private final List<Double> rates = java.util.Arrays.stream(
@@ -97,23 +89,8 @@ public final class PlanEngineBenchmark {
         this.workDir = Files.createDirectories(projectDir.resolve("deploy/target/bench-plan-engine"));
     }
 
-    public static void main(String[] args) throws Exception {
-        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {
-            logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
-        }
-        Path projectDir = Path.of(System.getProperty("loadwise.project.dir", System.getProperty("user.dir")))
-                .toAbsolutePath();
-        int status = 0;
-        PlanEngineBenchmark benchmark = new PlanEngineBenchmark(projectDir);
-        try {
-            benchmark.run();
-        } catch (Exception e) {
-            e.printStackTrace();
-            status = 1;
-        } finally {
-            benchmark.stopAll();
-        }
-        System.exit(status);
+    public static void main(String[] args) {
+        BenchPlatform.main(projectDir -> new PlanEngineBenchmark(projectDir).run());
     }
 
     /** A seeded client: who records the check-in, and whose alert names them. */
@@ -123,35 +100,15 @@ public final class PlanEngineBenchmark {
     private record Sample(long sentNanos, Instant sentAt) {}
 
     private void run() throws Exception {
-        RosterBenchmark.say("Starting PostgreSQL, Kafka, Keycloak and SMTP (work directory " + workDir + ")");
-        ExecutorService starters = Executors.newFixedThreadPool(4);
-        var database = starters.submit(() -> keep(BenchDatabase.start(workDir)));
-        var kafka = starters.submit(() -> keep(KafkaServer.startEmbedded(0)));
-        var mail = starters.submit(() -> keep(MailServer.start(0)));
-        var keycloak = starters.submit(() -> keep(KeycloakServer.startEmbedded(0, 0, null)));
-        starters.shutdown();
-        BenchDatabase db = database.get();
-        KeycloakServer identity = keycloak.get();
-        MailServer smtp = mail.get();
-        String bootstrap = kafka.get().bootstrapServers();
+        try (BenchPlatform platform = new BenchPlatform(workDir, false, Map.of())) {
+            run(platform);
+        }
+    }
 
-        Map<String, Object> properties = new LinkedHashMap<>(db.applicationProperties());
-        properties.put("spring.kafka.bootstrap-servers", bootstrap);
-        properties.put("spring.mail.host", "127.0.0.1");
-        properties.put("spring.mail.port", smtp.smtpPort());
-        properties.put("loadwise.identity.url", identity.url());
-        properties.put("loadwise.identity.ui-client-secret", KeycloakServer.UI_CLIENT_SECRET);
-        properties.put("loadwise.identity.provisioning-client-secret", KeycloakServer.PROVISIONING_CLIENT_SECRET);
-        properties.put("loadwise.roles", "web,worker");
-        properties.put("server.port", 0);
-        properties.put("logging.level.root", "WARN");
-        properties.put("logging.level.io.loadwise", System.getProperty("bench.appLogLevel", "WARN"));
-        String[] arguments = properties.entrySet().stream()
-                .map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
-        RosterBenchmark.say("Starting the application (web and worker roles)");
-        ConfigurableApplicationContext app = new SpringApplication(LoadwiseApplication.class).run(arguments);
-        keep(app::close);
+    private void run(BenchPlatform platform) throws Exception {
+        ConfigurableApplicationContext app = platform.app;
+        MailServer smtp = platform.smtp;
+        String bootstrap = platform.kafkaBootstrap;
 
         int total = rates.stream()
                 .mapToInt(rate -> (int) Math.round(rate * warmupSeconds) + (int) Math.round(rate * seconds))
@@ -563,21 +520,6 @@ public final class PlanEngineBenchmark {
 
         private static double round(double value) {
             return Math.round(value * 1000) / 1000.0;
-        }
-    }
-
-    private <T extends AutoCloseable> T keep(T resource) {
-        started.push(resource);
-        return resource;
-    }
-
-    private void stopAll() {
-        while (!started.isEmpty()) {
-            try {
-                started.pop().close();
-            } catch (Exception e) {
-                System.err.println("Stopping " + e.getMessage());
-            }
         }
     }
 }

@@ -21,14 +21,10 @@ import com.stripe.param.PriceCreateParams;
 import com.stripe.param.ProductCreateParams;
 import com.stripe.param.WebhookEndpointListParams;
 import com.stripe.param.checkout.SessionCreateParams;
-import io.loadwise.LoadwiseApplication;
 import io.loadwise.billing.CheckoutMetadata;
 import io.loadwise.billing.sandbox.StripeSandbox;
 import io.loadwise.billing.sandbox.StripeSignatures;
 import io.loadwise.billing.webhooks.internal.WebhookProcessor;
-import io.loadwise.testsupport.KafkaServer;
-import io.loadwise.testsupport.KeycloakServer;
-import io.loadwise.testsupport.MailServer;
 import io.loadwise.testsupport.PostgresServer;
 import java.io.IOException;
 import java.net.URI;
@@ -42,11 +38,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,8 +54,6 @@ import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The webhook ingest benchmark of issue 5: {@code ./mvnw -B -ntp verify -pl deploy -am -Pbench
@@ -94,7 +85,6 @@ public final class WebhookIngestBenchmark {
     static final String END = "<!-- end of webhook ingest results -->";
     static final String NAME_PREFIX = "Webhook ingest";
 
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Path projectDir;
     private final Path workDir;
     private final int events = Integer.getInteger("bench.webhooks.events", 10_000);
@@ -109,23 +99,8 @@ public final class WebhookIngestBenchmark {
         this.workDir = Files.createDirectories(projectDir.resolve("deploy/target/bench-webhooks"));
     }
 
-    public static void main(String[] args) throws Exception {
-        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {
-            logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
-        }
-        Path projectDir = Path.of(System.getProperty("loadwise.project.dir", System.getProperty("user.dir")))
-                .toAbsolutePath();
-        int status = 0;
-        WebhookIngestBenchmark benchmark = new WebhookIngestBenchmark(projectDir);
-        try {
-            benchmark.run();
-        } catch (Exception e) {
-            e.printStackTrace();
-            status = 1;
-        } finally {
-            benchmark.stopAll();
-        }
-        System.exit(status);
+    public static void main(String[] args) {
+        BenchPlatform.main(projectDir -> new WebhookIngestBenchmark(projectDir).run());
     }
 
     /**
@@ -258,41 +233,17 @@ public final class WebhookIngestBenchmark {
     }
 
     private void run() throws Exception {
-        RosterBenchmark.say(
-                "Starting PostgreSQL, Kafka, Keycloak, SMTP and the Stripe sandbox (work directory " + workDir + ")");
-        ExecutorService starters = Executors.newFixedThreadPool(4);
-        var database = starters.submit(() -> keep(BenchDatabase.start(workDir)));
-        var kafka = starters.submit(() -> keep(KafkaServer.startEmbedded(0)));
-        var mail = starters.submit(() -> keep(MailServer.start(0)));
-        var keycloak = starters.submit(() -> keep(KeycloakServer.startEmbedded(0, 0, null)));
-        starters.shutdown();
-        StripeSandbox sandbox = keep(StripeSandbox.start(0));
-        BenchDatabase db = database.get();
-        KeycloakServer identity = keycloak.get();
+        try (BenchPlatform platform = new BenchPlatform(workDir, true, Map.of())) {
+            run(platform);
+        }
+    }
 
-        Map<String, Object> properties = new LinkedHashMap<>(db.applicationProperties());
-        properties.put("spring.kafka.bootstrap-servers", kafka.get().bootstrapServers());
-        properties.put("spring.mail.host", "127.0.0.1");
-        properties.put("spring.mail.port", mail.get().smtpPort());
-        properties.put("loadwise.identity.url", identity.url());
-        properties.put("loadwise.identity.ui-client-secret", KeycloakServer.UI_CLIENT_SECRET);
-        properties.put("loadwise.identity.provisioning-client-secret", KeycloakServer.PROVISIONING_CLIENT_SECRET);
-        properties.put("loadwise.stripe.api-base", sandbox.url());
-        properties.put("loadwise.stripe.platform-webhook-secret", sandbox.webhookSecret());
-        properties.put("loadwise.stripe.connect-webhook-secret", sandbox.webhookSecret());
-        properties.put("loadwise.roles", "web,worker");
-        properties.put("server.port", 0);
-        properties.put("logging.level.root", "WARN");
-        properties.put("logging.level.io.loadwise", System.getProperty("bench.appLogLevel", "WARN"));
-        String[] arguments = properties.entrySet().stream()
-                .map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
-        RosterBenchmark.say("Starting the application (web and worker roles)");
-        ConfigurableApplicationContext app = new SpringApplication(LoadwiseApplication.class).run(arguments);
-        keep(app::close);
-        int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port", "8080"));
-        StripeClient stripe = app.getBean(StripeClient.class);
-        WebhookProcessor processor = app.getBean(WebhookProcessor.class);
+    private void run(BenchPlatform platform) throws Exception {
+        StripeSandbox sandbox = java.util.Objects.requireNonNull(platform.sandbox);
+        BenchDatabase db = platform.db;
+        int port = platform.port;
+        StripeClient stripe = platform.app.getBean(StripeClient.class);
+        WebhookProcessor processor = platform.app.getBean(WebhookProcessor.class);
 
         // The app registered its endpoints with the sandbox; the events are captured here and posted
         // by the benchmark instead, so remove them while the events are made.
@@ -632,25 +583,6 @@ public final class WebhookIngestBenchmark {
 
     private static double round(double value) {
         return Math.round(value * 100) / 100.0;
-    }
-
-    private <T extends AutoCloseable> T keep(T resource) {
-        synchronized (started) {
-            started.push(resource);
-        }
-        return resource;
-    }
-
-    private void stopAll() {
-        synchronized (started) {
-            while (!started.isEmpty()) {
-                try {
-                    started.pop().close();
-                } catch (Exception e) {
-                    System.err.println("Stopping " + e.getMessage());
-                }
-            }
-        }
     }
 
     private static boolean consistent(DSLContext superuser, int paidCheckouts) {

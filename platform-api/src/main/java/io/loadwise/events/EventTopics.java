@@ -15,6 +15,7 @@ import io.loadwise.planengine.AdjustmentProposed;
 import io.loadwise.plans.PlanAdjusted;
 import io.loadwise.plans.PlanAssigned;
 import io.loadwise.plans.SessionMissed;
+import io.loadwise.roster.ClientFlagRaised;
 import io.loadwise.roster.ClientInvited;
 import io.loadwise.team.CoachInvited;
 import java.util.List;
@@ -56,7 +57,8 @@ public class EventTopics {
             SubscriptionPastDue.TOPIC,
             SubscriptionCanceled.TOPIC,
             RefundIssued.TOPIC,
-            DisputeOpened.TOPIC);
+            DisputeOpened.TOPIC,
+            ClientFlagRaised.TOPIC);
 
     public static String deadLetterTopic(String topic) {
         return topic + DEAD_LETTER_SUFFIX;

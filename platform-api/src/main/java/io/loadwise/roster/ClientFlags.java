@@ -1,9 +1,13 @@
 package io.loadwise.roster;
 
 import io.loadwise.roster.internal.ClientFlagRepository;
+import io.loadwise.shared.Ids;
+import io.loadwise.tenancy.TenantContext;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,18 +24,26 @@ public class ClientFlags {
     public static final String NO_CHECK_IN = "no_check_in";
 
     private final ClientFlagRepository flags;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    ClientFlags(ClientFlagRepository flags) {
+    ClientFlags(ClientFlagRepository flags, ApplicationEventPublisher events, Clock clock) {
         this.flags = flags;
+        this.events = events;
+        this.clock = clock;
     }
 
     /**
      * Raises the flag, or updates its detail and severity when it is up already; its raise time
-     * stays the first one, so "how long" a client has needed attention is kept.
+     * stays the first one, so "how long" a client has needed attention is kept. A flag that was not
+     * up publishes {@link ClientFlagRaised} (a refresh does not: the coach heard when it went up).
      */
     @Transactional
     public void raise(ClientId client, String kind, String detail, int severity, Instant at) {
-        flags.upsert(client, kind, detail, severity, at);
+        boolean raised = flags.upsert(client, kind, detail, severity, at);
+        if (raised) {
+            events.publishEvent(new ClientFlagRaised(Ids.newId(clock), TenantContext.require(), client, kind, at));
+        }
     }
 
     /** @return whether a flag was up */

@@ -11,6 +11,7 @@ import io.loadwise.tenancy.TenantContext;
 import io.loadwise.tenancy.TenantId;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -79,8 +80,22 @@ public class GuideDownloads {
                 () -> downloads.activeGuideEntitlementOfOrder(orderId).map(entitlement -> link(tenant, entitlement)));
     }
 
+    /**
+     * System use (receipt mails): as {@link #linkForOrder(TenantId, UUID)}, with a lifetime of the
+     * caller's choosing (a mail is read later than a success page).
+     */
+    public Optional<URI> linkForOrder(TenantId tenant, UUID orderId, Duration lifetime) {
+        return TenantContext.callAs(tenant, () -> downloads
+                .activeGuideEntitlementOfOrder(orderId)
+                .map(entitlement -> link(tenant, entitlement, lifetime)));
+    }
+
     private URI link(TenantId tenant, UUID entitlementId) {
-        String token = tokens.issue(tenant, entitlementId, clock.instant().plus(properties.downloadLinkLifetime()));
+        return link(tenant, entitlementId, properties.downloadLinkLifetime());
+    }
+
+    private URI link(TenantId tenant, UUID entitlementId, Duration lifetime) {
+        String token = tokens.issue(tenant, entitlementId, clock.instant().plus(lifetime));
         return URI.create(base() + PATH_PREFIX + token);
     }
 

@@ -45,6 +45,9 @@ class GuideDownloadIT extends StorefrontTestBase {
     @Autowired
     DownloadTokens tokens;
 
+    @Autowired
+    io.loadwise.commerce.DownloadLinks receiptLinks;
+
     @LocalServerPort
     int port;
 
@@ -141,6 +144,28 @@ class GuideDownloadIT extends StorefrontTestBase {
                 .doesNotContain("<Coaching>")
                 .contains("href=\"" + PUBLIC_URL + GuideDownloads.PURCHASES_PAGE + "\"");
         assertThat(entitlement().getDownloadCount()).isZero();
+    }
+
+    @Test
+    void a_receipt_mail_gets_a_link_of_the_callers_lifetime_through_the_spi_and_a_refund_still_ends_it()
+            throws Exception {
+        Instant before = Instant.now();
+        String mailed = receiptLinks
+                .issue(business.id(), purchase.orderId(), java.time.Duration.ofDays(7))
+                .orElseThrow();
+
+        assertThat(mailed).startsWith(PUBLIC_URL + GuideDownloads.PATH_PREFIX);
+        var verified = tokens.verify(mailed.substring(mailed.lastIndexOf('/') + 1), Instant.now());
+        assertThat(verified)
+                .isInstanceOfSatisfying(DownloadTokens.Verification.Valid.class, valid -> assertThat(valid.expiresAt())
+                        .isAfter(before.plus(java.time.Duration.ofDays(7)).minusSeconds(5)));
+        assertThat(get(URI.create(mailed)).statusCode()).isEqualTo(200);
+
+        StorefrontSeeds.revoke(business, purchase.entitlementId());
+
+        assertThat(getText(URI.create(mailed).getPath()).statusCode()).isEqualTo(403);
+        assertThat(receiptLinks.issue(business.id(), purchase.orderId(), java.time.Duration.ofDays(7)))
+                .isEmpty();
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,9 +29,11 @@ public class ClientFlagRepository {
         this.db = db;
     }
 
-    public void upsert(ClientId client, String kind, String detail, int severity, Instant at) {
+    /** @return true when the flag was not up before (a new row), false when an existing one was refreshed */
+    public boolean upsert(ClientId client, String kind, String detail, int severity, Instant at) {
         String text = detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) : detail;
-        db.insertInto(CLIENT_FLAGS)
+        // xmax is 0 on a freshly inserted row version and set on one ON CONFLICT updated.
+        return db.insertInto(CLIENT_FLAGS)
                 .set(CLIENT_FLAGS.TENANT_ID, TenantContext.require().value())
                 .set(CLIENT_FLAGS.CLIENT_ID, client.value())
                 .set(CLIENT_FLAGS.KIND, kind)
@@ -41,7 +44,8 @@ public class ClientFlagRepository {
                 .doUpdate()
                 .set(CLIENT_FLAGS.DETAIL, text)
                 .set(CLIENT_FLAGS.SEVERITY, (short) severity)
-                .execute();
+                .returningResult(DSL.field("xmax = 0", Boolean.class))
+                .fetchOne(r -> Boolean.TRUE.equals(r.value1()));
     }
 
     public boolean delete(ClientId client, String kind) {

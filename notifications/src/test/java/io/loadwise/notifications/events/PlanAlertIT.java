@@ -1,15 +1,14 @@
-package io.loadwise.notifications.plans;
+package io.loadwise.notifications.events;
 
 import static io.loadwise.jooq.Tables.CLIENTS;
 import static io.loadwise.jooq.Tables.MEMBERS;
-import static io.loadwise.notifications.MailParts.mailTo;
+import static io.loadwise.notifications.events.Fixtures.awaitEmails;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.loadwise.checkins.CheckInEntry;
 import io.loadwise.checkins.CheckInService;
 import io.loadwise.identity.Role;
-import io.loadwise.notifications.MailParts;
+import io.loadwise.notifications.events.Fixtures.Row;
 import io.loadwise.planengine.EngineRules;
 import io.loadwise.planengine.PlanRulesService;
 import io.loadwise.planengine.ProposalService;
@@ -34,15 +33,18 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The issue's end-to-end path on real PostgreSQL, Kafka and SMTP: a client records a next-morning
  * pain of 6 through the check-in service; the check-in goes through the outbox to Kafka, the plan
  * engine revises her plan (automatic mode) or proposes the change (propose mode), and the coach
- * gets the alert mail with the engine's reason.
+ * gets the alert with the engine's reason (and, for the pain above the threshold, a pain spike
+ * alert), with a link to the client or to the proposal to approve.
  */
 @IntegrationTest
+@Import(StandInNotifier.class)
 @DirtiesContext // stops this context's consumers, so later test classes own the consumer groups
 class PlanAlertIT {
 
@@ -105,19 +107,22 @@ class PlanAlertIT {
                 () -> checkIns.recordMyCheckIn(
                         new CheckInEntry(null, 3, 6, 4, 2, null, "Sore after sitting at work", null)));
 
-        await().atMost(PATIENCE).until(() -> mailTo(coachEmail).stream()
-                .anyMatch(m -> MailParts.subject(m).equals(clientName + "'s plan was dialled back")));
+        Row alert = awaitEmails(tenant.id(), "PLAN_CHANGED_BY_ENGINE").getFirst();
         PlanRevision revision = TenantContext.callAs(
                 tenant.id(), () -> plans.revisions(plan.plan().id()).getFirst());
         assertThat(revision.kind()).isEqualTo(RevisionKind.DIAL_BACK);
         assertThat(revision.source()).isEqualTo(RevisionSource.ENGINE);
         assertThat(revision.reason()).contains("Next-morning pain 6/10");
         assertThat(revision.changes()).isNotEmpty();
-        String alert = MailParts.text(mailTo(coachEmail).stream()
-                .filter(m -> MailParts.subject(m).contains("dialled back"))
-                .findFirst()
-                .orElseThrow());
-        assertThat(alert).contains("Why: " + revision.reason()).contains("/coach/clients/" + client);
+        assertThat(alert.email()).isEqualTo(coachEmail);
+        assertThat(alert.model())
+                .containsEntry("reason", revision.reason())
+                .containsEntry("clientName", clientName)
+                .containsEntry("revisionKind", "dial_back");
+        assertThat(alert.link()).isEqualTo("/coach/clients/" + client);
+        Row painSpike = awaitEmails(tenant.id(), "PAIN_SPIKE").getFirst();
+        assertThat(painSpike.email()).isEqualTo(coachEmail);
+        assertThat((String) painSpike.model().get("detail")).startsWith("Pain 6/10");
     }
 
     @Test
@@ -127,8 +132,7 @@ class PlanAlertIT {
 
         as(clientUser, Role.CLIENT, () -> checkIns.recordMyCheckIn(new CheckInEntry(null, 3, 6, 4, 2, null, "", null)));
 
-        await().atMost(PATIENCE).until(() -> mailTo(coachEmail).stream()
-                .anyMatch(m -> MailParts.subject(m).equals("Review a proposed change to " + clientName + "'s plan")));
+        Row review = awaitEmails(tenant.id(), "ADJUSTMENT_PROPOSED").getFirst();
         var pending = as(ownerUser, Role.COACH, () -> proposals.pending());
         assertThat(pending).singleElement().satisfies(p -> assertThat(p.reason())
                 .contains("Next-morning pain 6/10"));
@@ -137,11 +141,16 @@ class PlanAlertIT {
                         () -> plans.plan(plan.plan().id()).orElseThrow().revision()))
                 .as("nothing changes before the coach approves")
                 .isEqualTo(1);
-        String mail = MailParts.text(mailTo(coachEmail).stream()
-                .filter(m -> MailParts.subject(m).startsWith("Review"))
-                .findFirst()
-                .orElseThrow());
-        assertThat(mail).contains("Why: " + pending.getFirst().reason()).contains("/coach/dashboard");
+        assertThat(review.email()).isEqualTo(coachEmail);
+        assertThat(review.model())
+                .containsEntry("reason", pending.getFirst().reason())
+                .containsEntry("clientName", clientName)
+                .containsKeys(io.loadwise.notifications.NotificationType.ADJUSTMENT_PROPOSED
+                        .required()
+                        .toArray(String[]::new));
+        // The dashboard shows each pending proposal, with approve and reject, under this anchor.
+        assertThat(review.link())
+                .isEqualTo("/coach/dashboard#proposal-" + pending.getFirst().id());
     }
 
     private void useEngineMode(String mode) {

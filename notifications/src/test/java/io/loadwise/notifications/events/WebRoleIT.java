@@ -1,4 +1,4 @@
-package io.loadwise.notifications.invites;
+package io.loadwise.notifications.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,7 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
-/** A web-only replica joins no consumer group: the invites are left to the workers. */
+/** A web-only replica joins no consumer group: the events are left to the workers. */
 @IntegrationTest
 @TestPropertySource(properties = "loadwise.roles=web")
 @DirtiesContext // closed before the JVM's shutdown stops the shared broker, or its producer waits for it
@@ -25,6 +25,7 @@ class WebRoleIT {
     @Test
     void a_web_only_instance_runs_no_kafka_listener() {
         assertThat(listeners.getListenerContainers()).isEmpty();
-        assertThat(context.getBeansOfType(ClientInvitedMailer.class)).isEmpty();
+        assertThat(context.getBeansOfType(io.loadwise.notifications.events.internal.EventIntake.class))
+                .isEmpty();
     }
 }

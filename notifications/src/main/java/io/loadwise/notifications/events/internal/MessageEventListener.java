@@ -1,0 +1,94 @@
+package io.loadwise.notifications.events.internal;
+
+import io.loadwise.events.ConditionalOnWorkerRole;
+import io.loadwise.messaging.MessagePosted;
+import io.loadwise.notifications.NotificationType;
+import io.loadwise.roster.NotificationAudience;
+import io.loadwise.roster.NotificationAudience.Circle;
+import io.loadwise.roster.NotificationAudience.Person;
+import io.loadwise.tenancy.Tenant;
+import io.loadwise.tenancy.TenantContext;
+import io.loadwise.tenancy.TenantDirectory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * A new message in a client's thread tells the others in it: the client's coaches when the client
+ * wrote, the client and the other coaches when a coach did. Never the text: messages are often
+ * about health, and the text stays in the database (the notification names who wrote, and links
+ * to the thread).
+ */
+@Component
+@ConditionalOnWorkerRole
+class MessageEventListener {
+
+    private static final Logger log = LoggerFactory.getLogger(MessageEventListener.class);
+
+    private final EventIntake intake;
+    private final NotificationAudience audience;
+    private final TenantDirectory tenants;
+
+    MessageEventListener(EventIntake intake, NotificationAudience audience, TenantDirectory tenants) {
+        this.intake = intake;
+        this.audience = audience;
+        this.tenants = tenants;
+    }
+
+    @KafkaListener(
+            id = "notifications-messages",
+            topics = MessagePosted.TOPIC,
+            groupId = Listeners.GROUP,
+            concurrency = Listeners.CONCURRENCY)
+    void on(ConsumerRecord<String, byte[]> record) {
+        MessagePosted e = intake.read(record, MessagePosted.class, m ->
+                new Object[] {m.eventId(), m.tenantId(), m.clientId(), m.authorMemberId(), m.occurredAt()});
+        TenantContext.runAs(e.tenantId(), () -> {
+            var found = audience.circleOf(e.clientId());
+            if (found.isEmpty()) {
+                log.info("Message event {} concerns a client who no longer exists", e.eventId());
+                return;
+            }
+            Circle circle = found.get();
+            Tenant tenant = tenants.findById(e.tenantId()).orElseThrow();
+            boolean byClient = Objects.equals(circle.client().memberId(), e.authorMemberId());
+            String authorName = byClient
+                    ? circle.client().name()
+                    : audience.member(e.authorMemberId()).map(Person::name).orElse(tenant.name());
+            List<Person> others = new ArrayList<>();
+            if (!byClient) {
+                others.add(circle.client());
+            }
+            circle.coaches().stream()
+                    .filter(coach -> !Objects.equals(coach.memberId(), e.authorMemberId()))
+                    .forEach(others::add);
+            for (Person person : others) {
+                boolean isClient = person == circle.client();
+                String link = isClient ? "/t/" + tenant.slug() + "/me/messages" : "/coach/clients/" + e.clientId();
+                // Who wrote and about whom; never what (recipientRole picks the preferences page the mail links to).
+                Map<String, Object> model = Map.of(
+                        "authorName",
+                        authorName,
+                        "clientName",
+                        circle.client().name(),
+                        "recipientRole",
+                        isClient ? "client" : "coach");
+                intake.recipient(person.email(), person.name(), person.memberId(), record.topic())
+                        .ifPresent(to -> intake.notify(
+                                e.eventId(),
+                                e.tenantId(),
+                                NotificationType.NEW_MESSAGE,
+                                to,
+                                model,
+                                link,
+                                e.occurredAt()));
+            }
+        });
+    }
+}
