@@ -17,7 +17,13 @@ import io.loadwise.identity.CurrentUsers;
 import io.loadwise.identity.Role;
 import io.loadwise.messaging.MessagingService;
 import io.loadwise.messaging.UnreadCounts;
+import io.loadwise.notifications.inbox.Inbox;
 import io.loadwise.tenancy.TenantContext;
+import io.loadwise.tenancy.TenantDirectory;
+import io.loadwise.ui.notifications.CoachInboxView;
+import io.loadwise.ui.notifications.DeliveryLogView;
+import io.loadwise.ui.notifications.InboxBell;
+import io.loadwise.ui.notifications.PortalInboxView;
 import io.loadwise.ui.security.UiSecurityConfiguration;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -31,7 +37,8 @@ import java.util.stream.Collectors;
 @AnonymousAllowed
 public class MainLayout extends AppLayout {
 
-    public MainLayout(AuthenticationContext authentication, MessagingService messaging) {
+    public MainLayout(
+            AuthenticationContext authentication, MessagingService messaging, Inbox inbox, TenantDirectory tenants) {
         Optional<CurrentUser> user = CurrentUsers.current();
 
         Anchor brand = new Anchor("/", "Loadwise");
@@ -46,6 +53,7 @@ public class MainLayout extends AppLayout {
             Button logout = new Button("Log out", click -> authentication.logout());
             logout.setId("logout");
             unreadBadge(user.get(), messaging).ifPresent(account::add);
+            inboxBell(user.get(), inbox, tenants).ifPresent(account::add);
             account.add(name, logout);
         } else {
             Anchor login = new Anchor(UiSecurityConfiguration.LOGIN_URL, "Log in");
@@ -78,7 +86,7 @@ public class MainLayout extends AppLayout {
         content.getElement().getStyle().set("padding", "var(--lumo-space-m) var(--lumo-space-l)");
     }
 
-    private static SideNav navigation(Optional<CurrentUser> user) {
+    private SideNav navigation(Optional<CurrentUser> user) {
         SideNav navigation = new SideNav();
         user.ifPresent(u -> {
             if (u.has(Role.COACH)) {
@@ -94,13 +102,32 @@ public class MainLayout extends AppLayout {
                 navigation.addItem(new SideNavItem("Products", "/coach/products"));
                 navigation.addItem(new SideNavItem("Payments", "/coach/payments"));
                 navigation.addItem(new SideNavItem("Settings", "/coach/settings"));
+                navigation.addItem(new SideNavItem(getTranslation("notifications.nav"), CoachInboxView.PATH));
             }
             if (u.has(Role.PLATFORM_ADMIN)) {
                 navigation.addItem(new SideNavItem("Tenants", "/admin/tenants"));
                 navigation.addItem(new SideNavItem("Platform billing", "/admin/billing"));
+                navigation.addItem(new SideNavItem(getTranslation("notifications.admin.nav"), DeliveryLogView.PATH));
             }
         });
         return navigation;
+    }
+
+    /**
+     * The bell with the live count of unread notifications, for members of a business: a coach's
+     * links to their inbox, a client's to the one in their portal.
+     */
+    private static Optional<InboxBell> inboxBell(CurrentUser user, Inbox inbox, TenantDirectory tenants) {
+        if (user.tenant() == null || TenantContext.current().isEmpty()) {
+            return Optional.empty();
+        }
+        if (user.has(Role.COACH)) {
+            return Optional.of(new InboxBell(inbox, CoachInboxView.PATH));
+        }
+        if (user.has(Role.CLIENT)) {
+            return tenants.findById(user.tenant()).map(t -> new InboxBell(inbox, PortalInboxView.path(t.slug())));
+        }
+        return Optional.empty();
     }
 
     /** A coach's unread messages across the threads they may see, with the clients named on hover. */

@@ -44,6 +44,7 @@ public class PortalLayout extends Div implements RouterLayout, BeforeEnterObserv
             new Page("/profile", "Profile"),
             new Page("/intake", "Intake"),
             new Page("/messages", "Messages"),
+            new Page("/inbox", "notifications.nav"),
             new Page("/purchases", "Purchases"),
             new Page("/data", "My data"));
 
@@ -82,7 +83,9 @@ public class PortalLayout extends Div implements RouterLayout, BeforeEnterObserv
         menu.removeAll();
         String base = "/t/" + found.slug() + "/me";
         for (Page page : PAGES) {
-            Anchor link = new Anchor(base + page.path(), page.label());
+            // Newer pages' labels are translation keys (English and German); older ones are English text.
+            String label = page.label().startsWith("notifications.") ? getTranslation(page.label()) : page.label();
+            Anchor link = new Anchor(base + page.path(), label);
             link.setId("portal-nav"
                     + (page.path().isEmpty() ? "-home" : page.path().replace('/', '-')));
             menu.add(link);

@@ -1,0 +1,29 @@
+package io.loadwise.ui.notifications;
+
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import io.loadwise.notifications.NotificationsProperties;
+import io.loadwise.notifications.inbox.Inbox;
+import io.loadwise.tenancy.TenantDirectory;
+import io.loadwise.ui.MainLayout;
+import io.loadwise.ui.messaging.Timestamps;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+
+/** A coach's inbox, {@code /notifications}. */
+@Route(value = "notifications", layout = MainLayout.class)
+@RolesAllowed("COACH")
+public class CoachInboxView extends Main implements HasDynamicTitle {
+
+    public static final String PATH = "/notifications";
+
+    public CoachInboxView(Inbox inbox, NotificationsProperties links, Clock clock, TenantDirectory tenants) {
+        add(new InboxList(inbox, links, clock, Timestamps.zoneOf(tenants), CoachPreferencesView.PATH));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("notifications.inbox.title") + " · Loadwise";
+    }
+}
