@@ -17,6 +17,31 @@ final class InboxEntries {
 
     private InboxEntries() {}
 
+    /** An email notification in the delivery log, as the mail worker leaves it. */
+    static UUID email(TenantId tenant, String status, String email, String error, Instant createdAt) {
+        UUID id = UUID.randomUUID();
+        TestTenants.seed(tenant, db -> db.insertInto(NOTIFICATIONS)
+                .set(NOTIFICATIONS.TENANT_ID, tenant.value())
+                .set(NOTIFICATIONS.ID, id)
+                .set(NOTIFICATIONS.EVENT_ID, UUID.randomUUID())
+                .set(NOTIFICATIONS.TYPE, NotificationType.PLAN_ASSIGNED.key())
+                .set(NOTIFICATIONS.CHANNEL, "email")
+                .set(NOTIFICATIONS.RECIPIENT_EMAIL, email)
+                .set(NOTIFICATIONS.RECIPIENT_NAME, "Someone")
+                .set(NOTIFICATIONS.LOCALE, "en")
+                .set(NOTIFICATIONS.TIME_ZONE, "UTC")
+                .set(NOTIFICATIONS.MODEL, JSONB.jsonb("{\"planName\": \"Hamstring return to run\"}"))
+                .set(NOTIFICATIONS.STATUS, status)
+                .set(NOTIFICATIONS.ATTEMPTS, "sent".equals(status) ? 1 : 6)
+                .set(NOTIFICATIONS.LAST_ERROR, error)
+                .set(NOTIFICATIONS.TITLE, "Your plan is ready")
+                .set(NOTIFICATIONS.OCCURRED_AT, createdAt.atOffset(ZoneOffset.UTC))
+                .set(NOTIFICATIONS.CREATED_AT, createdAt.atOffset(ZoneOffset.UTC))
+                .set(NOTIFICATIONS.SENT_AT, "sent".equals(status) ? createdAt.atOffset(ZoneOffset.UTC) : null)
+                .execute());
+        return id;
+    }
+
     static UUID deliver(TenantId tenant, UUID member, String title, String link, Instant createdAt) {
         UUID id = UUID.randomUUID();
         TestTenants.seed(tenant, db -> {
@@ -24,7 +49,7 @@ final class InboxEntries {
                     .set(NOTIFICATIONS.TENANT_ID, tenant.value())
                     .set(NOTIFICATIONS.ID, id)
                     .set(NOTIFICATIONS.EVENT_ID, UUID.randomUUID())
-                    .set(NOTIFICATIONS.TYPE, NotificationType.NEW_MESSAGE.name())
+                    .set(NOTIFICATIONS.TYPE, NotificationType.NEW_MESSAGE.key())
                     .set(NOTIFICATIONS.CHANNEL, "in_app")
                     .set(NOTIFICATIONS.RECIPIENT_EMAIL, member + "@example.com")
                     .set(NOTIFICATIONS.RECIPIENT_NAME, "Someone")

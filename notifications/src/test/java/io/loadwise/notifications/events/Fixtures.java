@@ -51,7 +51,7 @@ final class Fixtures {
                 .orderBy(NOTIFICATIONS.CREATED_AT, NOTIFICATIONS.ID)
                 .forEach(r -> rows.add(new Row(
                         r.getEventId(),
-                        r.getType(),
+                        NotificationType.fromKey(r.getType()).name(),
                         r.getChannel(),
                         r.getRecipientEmail(),
                         r.getMemberId(),

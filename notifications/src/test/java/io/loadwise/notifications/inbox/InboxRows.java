@@ -53,7 +53,7 @@ public final class InboxRows {
                 .set(NOTIFICATIONS.TENANT_ID, tenant.value())
                 .set(NOTIFICATIONS.ID, id)
                 .set(NOTIFICATIONS.EVENT_ID, UUID.randomUUID())
-                .set(NOTIFICATIONS.TYPE, NotificationType.PLAN_ADJUSTED.name())
+                .set(NOTIFICATIONS.TYPE, NotificationType.PLAN_ADJUSTED.key())
                 .set(NOTIFICATIONS.CHANNEL, "in_app")
                 .set(NOTIFICATIONS.RECIPIENT_EMAIL, member + "@example.com")
                 .set(NOTIFICATIONS.RECIPIENT_NAME, "Ann Runner")
