@@ -13,13 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.jspecify.annotations.Nullable;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * What every application benchmark starts: PostgreSQL, Kafka, Keycloak and SMTP side by side (and
- * the Stripe sandbox when asked), then the whole application with web and worker roles on a free
+ * the Stripe sandbox, which the application needs without a Stripe key), then the whole application with web and worker roles on a free
  * port. Closing stops everything in reverse order.
  */
 final class BenchPlatform implements AutoCloseable {
@@ -28,27 +27,28 @@ final class BenchPlatform implements AutoCloseable {
     final BenchDatabase db;
     final String kafkaBootstrap;
     final MailServer smtp;
-    final @Nullable StripeSandbox sandbox;
+    /** The application has no Stripe key, so it needs the sandbox to start. */
+    final StripeSandbox sandbox;
+
     final ConfigurableApplicationContext app;
     final int port;
 
     /**
      * @param workDir where the database lives (a directory per benchmark under deploy/target)
-     * @param withStripe also start the Stripe sandbox and point the application at it
      * @param extra more application properties (override the defaults here)
      */
-    BenchPlatform(Path workDir, boolean withStripe, Map<String, Object> extra) throws Exception {
+    BenchPlatform(Path workDir, Map<String, Object> extra) throws Exception {
         try {
             Files.createDirectories(workDir);
-            RosterBenchmark.say("Starting PostgreSQL, Kafka, Keycloak, SMTP"
-                    + (withStripe ? " and the Stripe sandbox" : "") + " (work directory " + workDir + ")");
+            RosterBenchmark.say("Starting PostgreSQL, Kafka, Keycloak, SMTP and the Stripe sandbox (work directory "
+                    + workDir + ")");
             ExecutorService starters = Executors.newFixedThreadPool(4);
             var database = starters.submit(() -> keep(BenchDatabase.start(workDir)));
             var kafka = starters.submit(() -> keep(KafkaServer.startEmbedded(0)));
             var mail = starters.submit(() -> keep(MailServer.start(0)));
             var keycloak = starters.submit(() -> keep(KeycloakServer.startEmbedded(0, 0, null)));
             starters.shutdown();
-            sandbox = withStripe ? keep(StripeSandbox.start(0)) : null;
+            sandbox = keep(StripeSandbox.start(0));
             db = database.get();
             kafkaBootstrap = kafka.get().bootstrapServers();
             smtp = mail.get();
@@ -61,11 +61,9 @@ final class BenchPlatform implements AutoCloseable {
             properties.put("loadwise.identity.url", identity.url());
             properties.put("loadwise.identity.ui-client-secret", KeycloakServer.UI_CLIENT_SECRET);
             properties.put("loadwise.identity.provisioning-client-secret", KeycloakServer.PROVISIONING_CLIENT_SECRET);
-            if (sandbox != null) {
-                properties.put("loadwise.stripe.api-base", sandbox.url());
-                properties.put("loadwise.stripe.platform-webhook-secret", sandbox.webhookSecret());
-                properties.put("loadwise.stripe.connect-webhook-secret", sandbox.webhookSecret());
-            }
+            properties.put("loadwise.stripe.api-base", sandbox.url());
+            properties.put("loadwise.stripe.platform-webhook-secret", sandbox.webhookSecret());
+            properties.put("loadwise.stripe.connect-webhook-secret", sandbox.webhookSecret());
             properties.put("loadwise.roles", "web,worker");
             properties.put("server.port", 0);
             properties.put("logging.level.root", "WARN");

@@ -167,7 +167,7 @@ public final class NotificationBenchmark {
     }
 
     private void run() throws Exception {
-        try (BenchPlatform platform = new BenchPlatform(workDir, false, Map.of())) {
+        try (BenchPlatform platform = new BenchPlatform(workDir, Map.of())) {
             run(platform);
         }
     }

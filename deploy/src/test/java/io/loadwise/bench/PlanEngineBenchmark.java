@@ -100,7 +100,7 @@ public final class PlanEngineBenchmark {
     private record Sample(long sentNanos, Instant sentAt) {}
 
     private void run() throws Exception {
-        try (BenchPlatform platform = new BenchPlatform(workDir, false, Map.of())) {
+        try (BenchPlatform platform = new BenchPlatform(workDir, Map.of())) {
             run(platform);
         }
     }

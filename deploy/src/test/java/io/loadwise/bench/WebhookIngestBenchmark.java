@@ -233,13 +233,13 @@ public final class WebhookIngestBenchmark {
     }
 
     private void run() throws Exception {
-        try (BenchPlatform platform = new BenchPlatform(workDir, true, Map.of())) {
+        try (BenchPlatform platform = new BenchPlatform(workDir, Map.of())) {
             run(platform);
         }
     }
 
     private void run(BenchPlatform platform) throws Exception {
-        StripeSandbox sandbox = java.util.Objects.requireNonNull(platform.sandbox);
+        StripeSandbox sandbox = platform.sandbox;
         BenchDatabase db = platform.db;
         int port = platform.port;
         StripeClient stripe = platform.app.getBean(StripeClient.class);
