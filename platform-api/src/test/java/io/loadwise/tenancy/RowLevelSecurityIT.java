@@ -151,13 +151,23 @@ class RowLevelSecurityIT {
                                     + " ('tenants', 'members', 'clients', 'offers', 'processed_events')"
                                     + " and relrowsecurity and relforcerowsecurity"))
                     .isEqualTo(5);
-            // Every table with a tenant_id column, including ones added later, is under forced RLS.
+            // Every table with a tenant_id column, including ones added later, is under forced RLS —
+            // except the notification work queue, which holds ids only (no address, no content) so
+            // one worker query can claim due mail across businesses (ADR 0010).
             assertThat(count(
                             connection,
                             "select count(*) from pg_class c join information_schema.columns col"
                                     + " on col.table_name = c.relname and col.column_name = 'tenant_id'"
                                     + " and col.table_schema = 'public'"
-                                    + " where c.relkind = 'r' and not (c.relrowsecurity and c.relforcerowsecurity)"))
+                                    + " where c.relkind = 'r' and not (c.relrowsecurity and c.relforcerowsecurity)"
+                                    + " and c.relname <> 'notification_queue'"))
+                    .isZero();
+            assertThat(count(
+                            connection,
+                            "select count(*) from information_schema.columns where table_schema = 'public'"
+                                    + " and table_name = 'notification_queue'"
+                                    + " and column_name not in ('notification_id', 'tenant_id', 'due_at')"))
+                    .as("the queue holds ids and a time only")
                     .isZero();
         }
     }
