@@ -29,6 +29,7 @@ import io.loadwise.checkins.SessionOutcome;
 import io.loadwise.plans.PlanSession;
 import io.loadwise.plans.PlanSnapshot;
 import io.loadwise.plans.PlanStore;
+import io.loadwise.plans.RunSession;
 import io.loadwise.plans.StrengthSession;
 import io.loadwise.testsupport.HamstringTestPlan;
 import io.loadwise.testsupport.IntegrationTest;
@@ -225,7 +226,11 @@ class CheckInViewsIT {
         signIn(team.ann);
         checkIns.recordMyCheckIn(new io.loadwise.checkins.CheckInEntry(
                 null, 3, 5, 4, 2, new BigDecimal("6.5"), "<i>stairs</i> hurt", null));
-        PlanSession run = plan.sessionsBetween(today, today).getFirst();
+        // A run of the last week (which weekday is a run depends on the day the test runs)
+        PlanSession run = plan.sessionsBetween(today.minusDays(6), today).stream()
+                .filter(s -> s.spec() instanceof RunSession)
+                .findFirst()
+                .orElseThrow();
         checkIns.logMySession(
                 run.id(),
                 null,
