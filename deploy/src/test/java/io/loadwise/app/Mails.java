@@ -27,6 +27,11 @@ public final class Mails {
         }
     }
 
+    /** Whether the mail carries a set-password link. */
+    public static boolean hasAccountLink(MimeMessage message) {
+        return ACCOUNT_LINK.matcher(text(message)).find();
+    }
+
     /** The token of the set-password link the mail carries. */
     public static String accountLinkToken(MimeMessage message) {
         Matcher matcher = ACCOUNT_LINK.matcher(text(message));
