@@ -44,8 +44,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The notifications benchmark of issue 6: {@code ./mvnw -B -ntp verify -pl deploy -am -Pbench
  * -DskipTests -Dbench.roster.skip=true -Dbench.planEngine.skip=true -Dbench.webhooks.skip=true}.
  *
- * <p>Starts the infrastructure and the whole application (web and worker roles). One business with
- * {@code bench.notifications.events} clients, each with an account and their own coach. Each
+ * <p>Starts the infrastructure and the whole application (web and worker roles). {@code
+ * bench.notifications.businesses} businesses (6) share {@code bench.notifications.events} clients,
+ * each with an account and their own coach: a platform's traffic comes from many businesses, and
+ * events are keyed (and so partitioned) by business. Each
  * client writes once: a {@link MessagePosted} event is published as the messaging feature publishes
  * it (in a transaction, through the outbox to Kafka), in transactions of 100. The notifications
  * consumer turns each into a NEW_MESSAGE for the coach — an email (rendered from the templates,
@@ -73,6 +75,7 @@ public final class NotificationBenchmark {
     private final Path workDir;
     private final int events = Integer.getInteger("bench.notifications.events", 5_000);
     private final int warmup = Integer.getInteger("bench.notifications.warmup", 500);
+    private final int businesses = Integer.getInteger("bench.notifications.businesses", 6);
 
     private NotificationBenchmark(Path projectDir) {
         this.projectDir = projectDir;
@@ -83,8 +86,8 @@ public final class NotificationBenchmark {
         BenchPlatform.main(projectDir -> new NotificationBenchmark(projectDir).run());
     }
 
-    /** A client who writes, and the coach who hears. */
-    record Pair(ClientId client, UUID clientMember, UUID coachMember) {}
+    /** A client who writes, and the coach who hears, in their business. */
+    record Pair(TenantId tenant, ClientId client, UUID clientMember, UUID coachMember) {}
 
     record Result(
             Instant date,
@@ -94,7 +97,8 @@ public final class NotificationBenchmark {
             int rawEmails,
             Latencies inApp,
             Latencies kafka,
-            int warmup) {
+            int warmup,
+            int businesses) {
 
         double emailsPerSecond() {
             return emails / emailSeconds;
@@ -140,7 +144,7 @@ public final class NotificationBenchmark {
                     """
                     ### Run of %s
 
-                    - cores: %d; %d MessagePosted events published through the outbox in transactions of %d, after a warm-up of %d; each becomes one email and one inbox entry for the client's coach
+                    - cores: %d; %d MessagePosted events of %d businesses published through the outbox in transactions of %d, after a warm-up of %d; each becomes one email and one inbox entry for the client's coach
                     - emails: **%.0f emails/s** from the first event committed to the last mail accepted by GreenMail (%.2f s) — target ≥ %.0f emails/s
                     - GreenMail's raw rate in the same run: %.0f emails/s (%d messages of the same size straight through JavaMail, 50 per connection)
                     - in-app, event committed → inbox signal (what a web instance pushes to the browser): p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d signals)
@@ -150,6 +154,7 @@ public final class NotificationBenchmark {
                     date,
                     Runtime.getRuntime().availableProcessors(),
                     emails,
+                    businesses,
                     PER_TRANSACTION,
                     warmup,
                     emailsPerSecond(),
@@ -175,23 +180,23 @@ public final class NotificationBenchmark {
     private void run(BenchPlatform platform) throws Exception {
         ConfigurableApplicationContext app = platform.app;
         DSLContext superuser = DSL.using(platform.db.superuser(), SQLDialect.POSTGRES);
-        TenantId tenant = new TenantId(UUID.randomUUID());
-        RosterBenchmark.say("Seeding one business with " + (warmup + events) + " clients, each with a coach");
-        List<Pair> pairs = seed(superuser, tenant, warmup + events);
+        RosterBenchmark.say("Seeding " + businesses + " businesses with " + (warmup + events)
+                + " clients in all, each with a coach");
+        List<Pair> pairs = seed(superuser, businesses, warmup + events);
 
         Map<String, Long> signalled = new ConcurrentHashMap<>();
         AtomicBoolean listening = new AtomicBoolean(true);
         Thread listener = listen(platform.db, signalled, listening);
         try {
             RosterBenchmark.say("Warm-up: " + warmup + " events");
-            publish(app, tenant, pairs.subList(0, warmup), new ConcurrentHashMap<>());
+            publish(app, pairs.subList(0, warmup), new ConcurrentHashMap<>());
             awaitMails(platform, warmup);
             awaitSignals(signalled, warmup);
 
             RosterBenchmark.say("Publishing " + events + " events");
             Map<UUID, Long> committed = new ConcurrentHashMap<>();
             long start = System.nanoTime();
-            publish(app, tenant, pairs.subList(warmup, warmup + events), committed);
+            publish(app, pairs.subList(warmup, warmup + events), committed);
             long last = awaitMails(platform, warmup + events);
             double emailSeconds = (last - start) / 1e9;
             awaitSignals(signalled, warmup + events);
@@ -204,7 +209,7 @@ public final class NotificationBenchmark {
 
             Latencies inApp = new Latencies();
             for (Pair pair : pairs.subList(warmup, warmup + events)) {
-                Long at = signalled.get(InboxSignal.payload(tenant, pair.coachMember()));
+                Long at = signalled.get(InboxSignal.payload(pair.tenant(), pair.coachMember()));
                 Long sent = committed.get(pair.coachMember());
                 if (at != null && sent != null) {
                     inApp.add(Math.max(0, at - sent));
@@ -218,7 +223,8 @@ public final class NotificationBenchmark {
             RosterBenchmark.say("Baseline: raw Kafka produce→consume at 200/s for 10 s");
             Latencies kafka = KafkaLatencyProbe.measure(platform.kafkaBootstrap, 200, 10);
 
-            Result result = new Result(Instant.now(), events, emailSeconds, raw, events, inApp, kafka, warmup);
+            Result result =
+                    new Result(Instant.now(), events, emailSeconds, raw, events, inApp, kafka, warmup, businesses);
             System.out.println();
             System.out.println(result.markdown());
             if (Boolean.parseBoolean(System.getProperty("bench.write", "true"))) {
@@ -233,15 +239,21 @@ public final class NotificationBenchmark {
         }
     }
 
-    private static List<Pair> seed(DSLContext superuser, TenantId tenant, int count) {
+    /** The businesses take turns: pair i belongs to business i mod {@code businesses}. */
+    private static List<Pair> seed(DSLContext superuser, int businesses, int count) {
         OffsetDateTime now = OffsetDateTime.now();
-        superuser
-                .insertInto(TENANTS)
-                .set(TENANTS.ID, tenant.value())
-                .set(TENANTS.SLUG, "bench-notify-" + tenant.value().toString().substring(0, 8))
-                .set(TENANTS.NAME, "Notification bench coaching")
-                .set(TENANTS.CREATED_AT, now)
-                .execute();
+        List<TenantId> tenants = new ArrayList<>();
+        for (int b = 0; b < businesses; b++) {
+            TenantId tenant = new TenantId(UUID.randomUUID());
+            superuser
+                    .insertInto(TENANTS)
+                    .set(TENANTS.ID, tenant.value())
+                    .set(TENANTS.SLUG, "bench-notify-" + tenant.value().toString().substring(0, 8))
+                    .set(TENANTS.NAME, "Notification bench coaching " + (b + 1))
+                    .set(TENANTS.CREATED_AT, now)
+                    .execute();
+            tenants.add(tenant);
+        }
         List<Pair> pairs = new ArrayList<>();
         var members = superuser.insertInto(
                 MEMBERS,
@@ -264,6 +276,7 @@ public final class NotificationBenchmark {
                 CLIENTS.CREATED_AT,
                 CLIENTS.UPDATED_AT);
         for (int i = 0; i < count; i++) {
+            TenantId tenant = tenants.get(i % businesses);
             UUID coach = UUID.randomUUID();
             UUID clientMember = UUID.randomUUID();
             ClientId client = new ClientId(UUID.randomUUID());
@@ -293,20 +306,34 @@ public final class NotificationBenchmark {
                     "active",
                     now,
                     now);
-            pairs.add(new Pair(client, clientMember, coach));
+            pairs.add(new Pair(tenant, client, clientMember, coach));
         }
         members.execute();
         clients.execute();
         return pairs;
     }
 
-    /** Publishes one MessagePosted per pair, {@link #PER_TRANSACTION} per transaction, as the client. */
-    private static void publish(
-            ConfigurableApplicationContext app, TenantId tenant, List<Pair> pairs, Map<UUID, Long> committed) {
+    /**
+     * Publishes one MessagePosted per pair, as the client: {@link #PER_TRANSACTION} of one business
+     * per transaction, the businesses taking turns.
+     */
+    private static void publish(ConfigurableApplicationContext app, List<Pair> pairs, Map<UUID, Long> committed) {
         TransactionTemplate tx = app.getBean(TransactionTemplate.class);
         ApplicationEventPublisher events = app;
-        for (int from = 0; from < pairs.size(); from += PER_TRANSACTION) {
-            List<Pair> batch = pairs.subList(from, Math.min(pairs.size(), from + PER_TRANSACTION));
+        Map<TenantId, List<Pair>> byTenant = new java.util.LinkedHashMap<>();
+        pairs.forEach(pair -> byTenant.computeIfAbsent(pair.tenant(), t -> new ArrayList<>()).add(pair));
+        // Round robin over the businesses, so every partition has work from the start.
+        List<List<Pair>> batches = new ArrayList<>();
+        int longest = byTenant.values().stream().mapToInt(List::size).max().orElse(0);
+        for (int from = 0; from < longest; from += PER_TRANSACTION) {
+            for (List<Pair> ofTenant : byTenant.values()) {
+                if (from < ofTenant.size()) {
+                    batches.add(ofTenant.subList(from, Math.min(ofTenant.size(), from + PER_TRANSACTION)));
+                }
+            }
+        }
+        for (List<Pair> batch : batches) {
+            TenantId tenant = batch.getFirst().tenant();
             TenantContext.runAs(
                     tenant,
                     () -> tx.executeWithoutResult(status -> {
@@ -329,12 +356,14 @@ public final class NotificationBenchmark {
     /** @return when GreenMail had accepted {@code total} messages (nanoTime) */
     private static long awaitMails(BenchPlatform platform, int total) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        // GreenMail lists every stored message on each call: look often enough, not so often that
+        // the listing competes with the application for the CPU.
         while (platform.smtp.greenMail().getReceivedMessages().length < total) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Only "
                         + platform.smtp.received().size() + " of " + total + " mails arrived within 10 minutes");
             }
-            Thread.sleep(5);
+            Thread.sleep(20);
         }
         return System.nanoTime();
     }
