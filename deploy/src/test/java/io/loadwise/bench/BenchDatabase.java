@@ -33,6 +33,8 @@ final class BenchDatabase implements AutoCloseable {
 
     static BenchDatabase start(Path workDirectory) throws IOException, SQLException {
         Path logDirectory = Files.createDirectories(workDirectory.resolve("pglog"));
+        // A run that was stopped leaves its cluster behind, and initdb refuses a directory in use.
+        org.springframework.util.FileSystemUtils.deleteRecursively(workDirectory.resolve("pgdata"));
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setPort(0)
                 .setDataDirectory(Files.createDirectories(workDirectory.resolve("pgdata")))

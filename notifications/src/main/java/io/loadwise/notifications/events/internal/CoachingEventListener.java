@@ -23,7 +23,6 @@ import io.loadwise.roster.NotificationAudience;
 import io.loadwise.roster.NotificationAudience.Circle;
 import io.loadwise.roster.NotificationAudience.Person;
 import io.loadwise.tenancy.Tenant;
-import io.loadwise.tenancy.TenantContext;
 import io.loadwise.tenancy.TenantDirectory;
 import io.loadwise.tenancy.TenantId;
 import java.nio.charset.StandardCharsets;
@@ -106,7 +105,7 @@ class CoachingEventListener {
         if (e.status() != PlanStatus.ACTIVE) {
             return; // a draft is the coach's work in progress: the client hears when it is assigned
         }
-        TenantContext.runAs(e.tenantId(), () -> {
+        intake.handleAs(e.tenantId(), () -> {
             Tenant tenant = tenant(e.tenantId());
             Optional<ClientPlan> plan = plans.plan(e.planId());
             Optional<Circle> circle = audience.circleOf(e.clientId());
@@ -142,7 +141,7 @@ class CoachingEventListener {
         if (!byThePlatform && !pauseOrResume) {
             return;
         }
-        TenantContext.runAs(e.tenantId(), () -> {
+        intake.handleAs(e.tenantId(), () -> {
             Tenant tenant = tenant(e.tenantId());
             Optional<ClientPlan> plan = plans.plan(e.planId());
             Optional<PlanRevision> revision = plans.revision(e.planId(), e.revision());
@@ -185,7 +184,7 @@ class CoachingEventListener {
     private void proposed(ConsumerRecord<String, byte[]> record) {
         AdjustmentProposed e = intake.read(record, AdjustmentProposed.class, p ->
                 new Object[] {p.eventId(), p.tenantId(), p.clientId(), p.planId(), p.proposalId(), p.occurredAt()});
-        TenantContext.runAs(e.tenantId(), () -> {
+        intake.handleAs(e.tenantId(), () -> {
             Optional<ClientPlan> plan = plans.plan(e.planId());
             Optional<AdjustmentProposal> proposal = proposals.proposal(e.proposalId());
             Optional<Circle> circle = audience.circleOf(e.clientId());
@@ -221,7 +220,7 @@ class CoachingEventListener {
     private void missed(ConsumerRecord<String, byte[]> record) {
         SessionMissed e = intake.read(record, SessionMissed.class, s ->
                 new Object[] {s.eventId(), s.tenantId(), s.clientId(), s.planId(), s.date(), s.occurredAt()});
-        TenantContext.runAs(e.tenantId(), () -> {
+        intake.handleAs(e.tenantId(), () -> {
             Tenant tenant = tenant(e.tenantId());
             var snapshot = plans.snapshot(e.planId());
             Optional<Circle> circle = audience.circleOf(e.clientId());
@@ -264,7 +263,7 @@ class CoachingEventListener {
         if (!ClientFlags.PAIN_SPIKE.equals(e.kind())) {
             return; // missed sessions nudge the client instead; the other flags wait on the dashboard
         }
-        TenantContext.runAs(e.tenantId(), () -> {
+        intake.handleAs(e.tenantId(), () -> {
             Optional<Circle> circle = audience.circleOf(e.clientId());
             // The detail is health data: the event carries none, the roster has it.
             Optional<ClientFlag> flag = flags.of(e.clientId()).stream()

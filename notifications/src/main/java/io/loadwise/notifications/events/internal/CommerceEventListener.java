@@ -19,7 +19,6 @@ import io.loadwise.roster.NotificationAudience;
 import io.loadwise.roster.NotificationAudience.Circle;
 import io.loadwise.roster.NotificationAudience.Person;
 import io.loadwise.tenancy.Tenant;
-import io.loadwise.tenancy.TenantContext;
 import io.loadwise.tenancy.TenantDirectory;
 import io.loadwise.tenancy.TenantId;
 import java.time.Instant;
@@ -128,7 +127,7 @@ class CommerceEventListener {
     private void orderPaid(ConsumerRecord<String, byte[]> record) {
         OrderPaid e = intake.read(record, OrderPaid.class, o ->
                 new Object[] {o.eventId(), o.tenantId(), o.orderId(), o.kind(), o.currency(), o.occurredAt()});
-        TenantContext.runAs(e.tenantId(), () -> {
+        intake.handleAs(e.tenantId(), () -> {
             Tenant tenant = tenant(e.tenantId());
             Optional<PaidOrder> order = commerce.order(e.orderId());
             UUID offerId = order.map(PaidOrder::offerId).orElse(e.offerId());
@@ -168,7 +167,7 @@ class CommerceEventListener {
             Instant occurredAt,
             NotificationType type,
             String page) {
-        TenantContext.runAs(tenantId, () -> {
+        intake.handleAs(tenantId, () -> {
             Tenant tenant = tenant(tenantId);
             String title =
                     offerTitle(commerce.offerOfSubscription(subscriptionId).orElse(null), OfferKind.COACHING);
@@ -187,7 +186,7 @@ class CommerceEventListener {
     private void refundIssued(ConsumerRecord<String, byte[]> record) {
         RefundIssued e = intake.read(record, RefundIssued.class, r ->
                 new Object[] {r.eventId(), r.tenantId(), r.orderId(), r.currency(), r.occurredAt()});
-        TenantContext.runAs(e.tenantId(), () -> {
+        intake.handleAs(e.tenantId(), () -> {
             Tenant tenant = tenant(e.tenantId());
             Optional<PaidOrder> order = commerce.order(e.orderId());
             String title = offerTitle(
@@ -214,7 +213,7 @@ class CommerceEventListener {
     private void disputeOpened(ConsumerRecord<String, byte[]> record) {
         DisputeOpened e = intake.read(record, DisputeOpened.class, d ->
                 new Object[] {d.eventId(), d.tenantId(), d.currency(), d.occurredAt()});
-        TenantContext.runAs(e.tenantId(), () -> {
+        intake.handleAs(e.tenantId(), () -> {
             Optional<PaidOrder> order = e.orderId() == null ? Optional.empty() : commerce.order(e.orderId());
             Optional<Circle> circle = order.map(PaidOrder::clientId).flatMap(audience::circleOf);
             String clientName = circle.map(c -> c.client().name())

@@ -7,6 +7,7 @@ import io.loadwise.notifications.NotificationRequest;
 import io.loadwise.notifications.NotificationType;
 import io.loadwise.notifications.Notifier;
 import io.loadwise.notifications.Recipient;
+import io.loadwise.tenancy.TenantContext;
 import io.loadwise.tenancy.TenantId;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,6 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What every consumer shares: reading a record into its event, refusing what can't be handled
@@ -68,15 +71,32 @@ public class EventIntake {
     private final EventPayloads payloads;
     private final ObjectProvider<Notifier> notifier;
     private final MeterRegistry meters;
+    private final TransactionTemplate tx;
 
     /**
      * The notifier is looked up when a request is made, so a context without one (a module test
      * that brings no delivery) still starts; a request then fails and is retried like any error.
      */
-    EventIntake(EventPayloads payloads, ObjectProvider<Notifier> notifier, MeterRegistry meters) {
+    EventIntake(
+            EventPayloads payloads,
+            ObjectProvider<Notifier> notifier,
+            MeterRegistry meters,
+            PlatformTransactionManager transactions) {
         this.payloads = payloads;
         this.notifier = notifier;
         this.meters = meters;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * Runs one record's work as its business, in one transaction: the look-ups and every
+     * notification it stores commit together. One transaction instead of one per look-up and per
+     * recipient is what lets a consumer keep up with a burst; and when it fails, the record is
+     * retried whole, with the dedupe key keeping anything stored for it before from being stored
+     * twice.
+     */
+    public void handleAs(TenantId tenant, Runnable work) {
+        TenantContext.runAs(tenant, () -> tx.executeWithoutResult(status -> work.run()));
     }
 
     /**

@@ -7,7 +7,6 @@ import io.loadwise.roster.NotificationAudience;
 import io.loadwise.roster.NotificationAudience.Circle;
 import io.loadwise.roster.NotificationAudience.Person;
 import io.loadwise.tenancy.Tenant;
-import io.loadwise.tenancy.TenantContext;
 import io.loadwise.tenancy.TenantDirectory;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +48,7 @@ class MessageEventListener {
     void on(ConsumerRecord<String, byte[]> record) {
         MessagePosted e = intake.read(record, MessagePosted.class, m ->
                 new Object[] {m.eventId(), m.tenantId(), m.clientId(), m.authorMemberId(), m.occurredAt()});
-        TenantContext.runAs(e.tenantId(), () -> {
+        intake.handleAs(e.tenantId(), () -> {
             var found = audience.circleOf(e.clientId());
             if (found.isEmpty()) {
                 log.info("Message event {} concerns a client who no longer exists", e.eventId());
