@@ -42,7 +42,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>The catalog row is the truth: it is saved first, in its own transaction, and Stripe is written
  * afterwards. When Stripe fails (or the business has no Stripe account yet) the product stays saved
  * and reads as "not yet synced" ({@link Product#synced()}, with {@link Product#syncError()}); the
- * next save, {@link #syncNow()}, or onboarding completing ({@code ChargesEnabled}) retries.
+ * next save, {@link #syncNow()}, onboarding completing ({@code ChargesEnabled}) or the worker's
+ * scheduled retry ({@code CatalogSyncRetry}, {@link CatalogSyncProperties}) retries.
  */
 @Service
 public class ProductService {
@@ -310,17 +311,32 @@ public class ProductService {
      * @return how many products and codes are still not on Stripe
      */
     public int syncAll() {
+        return syncUnsynced().left();
+    }
+
+    /**
+     * As {@link #syncAll()}, telling how many entries were tried as well (for the scheduled retry's
+     * log). No user check.
+     */
+    public CatalogSync syncUnsynced() {
         TenantContext.require();
         if (account() == null) {
-            return tx.execute(s -> products.unsynced().size() + codes.unsynced().size());
+            return new CatalogSync(
+                    0,
+                    tx.execute(
+                            s -> products.unsynced().size() + codes.unsynced().size()));
         }
-        for (UUID id : tx.execute(s -> products.unsynced())) {
+        List<UUID> unsyncedProducts = tx.execute(s -> products.unsynced());
+        List<UUID> unsyncedCodes = tx.execute(s -> codes.unsynced());
+        for (UUID id : unsyncedProducts) {
             syncProduct(id);
         }
-        for (UUID id : tx.execute(s -> codes.unsynced())) {
+        for (UUID id : unsyncedCodes) {
             syncPromotionCode(id);
         }
-        return tx.execute(s -> products.unsynced().size() + codes.unsynced().size());
+        return new CatalogSync(
+                unsyncedProducts.size() + unsyncedCodes.size(),
+                tx.execute(s -> products.unsynced().size() + codes.unsynced().size()));
     }
 
     /** Syncs one product, keeping a failure on the row rather than failing the coach's save. */
@@ -438,6 +454,14 @@ public class ProductService {
     private static String megabytes(long bytes) {
         return String.format(Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0));
     }
+
+    /**
+     * One business's sync of what Stripe lacked.
+     *
+     * @param tried products and promotion codes that were not on Stripe and were sent
+     * @param left how many are still not on Stripe afterwards
+     */
+    public record CatalogSync(int tried, int left) {}
 
     /** A cover image's bytes and type, with its digest (the ETag) and upload time. */
     public record CoverImage(String contentType, byte[] content, String sha256, Instant uploadedAt) {}

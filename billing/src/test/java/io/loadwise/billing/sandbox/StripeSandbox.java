@@ -23,7 +23,8 @@ import java.util.function.Predicate;
  * objects in memory and answers stripe-java like Stripe does (form-encoded requests, Stripe's JSON
  * shapes and errors, {@code Stripe-Account}, {@code Idempotency-Key}, lists and {@code expand[]}),
  * serves the pages a person would see on Stripe (checkout, Connect onboarding, customer portal, a
- * dashboard at {@code /}) and delivers signed webhooks to the endpoints the app registers.
+ * dashboard at {@code /}) and delivers signed webhooks to the endpoints the app registers, retrying
+ * those the app does not acknowledge ({@link WebhookRetries}).
  *
  * <p>The drivers ({@link #payCheckout}, {@link #renew}, ...) do what a buyer, a bank or a business
  * does on those pages, with the same effects and events. Test mode only: no real money.
@@ -38,9 +39,9 @@ public final class StripeSandbox implements AutoCloseable {
     private final SandboxStore store;
     private final WebhookDelivery delivery;
 
-    private StripeSandbox(int port) {
+    private StripeSandbox(int port, WebhookRetries retries) {
         this.webhookSecret = SandboxStore.id("whsec_", 32);
-        this.delivery = new WebhookDelivery(webhookSecret);
+        this.delivery = new WebhookDelivery(webhookSecret, retries);
         Router router = new Router();
         this.server = new WireMockServer(options()
                 .port(port)
@@ -63,7 +64,7 @@ public final class StripeSandbox implements AutoCloseable {
             synchronized (StripeSandbox.class) {
                 sandbox = shared;
                 if (sandbox == null) {
-                    sandbox = new StripeSandbox(0);
+                    sandbox = new StripeSandbox(0, WebhookRetries.DEFAULT);
                     shared = sandbox;
                     Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "stripe-sandbox-stop"));
                 }
@@ -74,7 +75,12 @@ public final class StripeSandbox implements AutoCloseable {
 
     /** A sandbox on {@code port} (the local run); 0 picks a free one. */
     public static StripeSandbox start(int port) {
-        return new StripeSandbox(port);
+        return start(port, WebhookRetries.DEFAULT);
+    }
+
+    /** As {@link #start(int)}, retrying unacknowledged webhooks as {@code retries} says. */
+    public static StripeSandbox start(int port, WebhookRetries retries) {
+        return new StripeSandbox(port, retries);
     }
 
     /** Where stripe-java and browsers reach the sandbox, e.g. {@code http://localhost:12111}. */
@@ -208,7 +214,7 @@ public final class StripeSandbox implements AutoCloseable {
                 Duration.ofSeconds(20));
     }
 
-    /** Waits until every webhook created so far has been posted. */
+    /** Waits until every webhook created so far has been posted, retries included. */
     public void awaitDeliveries() {
         delivery.flush(Duration.ofSeconds(30));
     }

@@ -21,7 +21,11 @@
  * {@code events()} and hand them to the endpoint yourself, signed with
  * {@link io.loadwise.billing.sandbox.StripeSignatures#sign} and {@code webhookSecret()}.
  *
- * <p>What it is not: one attempt per delivery (no Stripe retries), one webhook secret for all
- * endpoints, coupons apply to the first invoice only, no taxes, no payouts or balances.
+ * <p>A webhook the app does not acknowledge (not 2xx, or not listening) is retried like Stripe does,
+ * but seconds apart ({@link io.loadwise.billing.sandbox.WebhookRetries}; every attempt is in
+ * {@code deliveredEvents()} with its number and the app's answer).
+ *
+ * <p>What it is not: one webhook secret for all endpoints, coupons apply to the first invoice only,
+ * no taxes, no payouts or balances.
  */
 package io.loadwise.billing.sandbox;

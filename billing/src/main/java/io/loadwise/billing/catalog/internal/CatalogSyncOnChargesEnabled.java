@@ -25,7 +25,7 @@ class CatalogSyncOnChargesEnabled {
         int left = TenantContext.callAs(event.tenant(), products::syncAll);
         if (left > 0) {
             log.warn(
-                    "{} catalog entries of {} are not on Stripe yet; a later save or sync retries",
+                    "{} catalog entries of {} are not on Stripe yet; the scheduled catalog sync retries",
                     left,
                     event.tenant());
         }

@@ -3,8 +3,6 @@ package io.loadwise.billing.delivery.internal;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.Charset;
-import java.nio.charset.CharsetEncoder;
 import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -23,13 +21,31 @@ import org.springframework.stereotype.Component;
 /**
  * Stamps a guide for one buyer: a licence line at the foot of every page, and the order id in the
  * document's subject and keywords, so a shared copy can be traced back to its order.
+ *
+ * <p>The line is set in Liberation Sans (openpdf-fonts-extra), embedded as a subset with Identity-H
+ * encoding: buyers write their names in Polish, Czech, Greek or Russian, and the standard Helvetica
+ * draws Windows-1252 only. The font is read once; a {@link BaseFont} holds no per-document state (each
+ * stamper records its own glyph subset), so concurrent downloads share it.
  */
 @Component
 public class GuideStamper {
 
+    /** Liberation Sans as openpdf-fonts-extra bundles it (a class path resource). */
+    static final String FONT = "liberation/LiberationSans-Regular.ttf";
+
     private static final float FONT_SIZE = 7f;
     private static final float MARGIN = 18f;
     private static final Color INK = new Color(90, 90, 90);
+
+    private final BaseFont baseFont;
+
+    public GuideStamper() {
+        try {
+            this.baseFont = BaseFont.createFont(FONT, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("The stamp font " + FONT + " is not on the class path", e);
+        }
+    }
 
     /**
      * @param licence the line printed on every page
@@ -43,11 +59,7 @@ public class GuideStamper {
             try {
                 ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 4096);
                 PdfStamper stamper = new PdfStamper(reader, out);
-                Font font = new Font(
-                        BaseFont.createFont(BaseFont.HELVETICA, BaseFont.CP1252, BaseFont.NOT_EMBEDDED),
-                        FONT_SIZE,
-                        Font.NORMAL,
-                        INK);
+                Font font = new Font(baseFont, FONT_SIZE, Font.NORMAL, INK);
                 String line = printable(licence);
                 for (int page = 1; page <= reader.getNumberOfPages(); page++) {
                     footer(stamper.getOverContent(page), reader.getPageSizeWithRotation(page), line, font);
@@ -80,13 +92,18 @@ public class GuideStamper {
         column.go();
     }
 
-    /** The standard Helvetica speaks Windows-1252 only: anything else would vanish silently. */
-    static String printable(String text) {
-        CharsetEncoder cp1252 = Charset.forName("windows-1252").newEncoder();
+    /**
+     * Latin, Greek and Cyrillic print as they are; a character the font has no glyph for (Chinese,
+     * Arabic, emoji) would vanish silently, so it becomes a question mark instead.
+     */
+    String printable(String text) {
         StringBuilder result = new StringBuilder(text.length());
         text.codePoints().forEach(cp -> {
-            String ch = Character.toString(cp);
-            result.append(Character.isISOControl(cp) ? " " : cp1252.canEncode(ch) ? ch : "?");
+            if (Character.isISOControl(cp) || Character.isWhitespace(cp)) {
+                result.append(' ');
+            } else {
+                result.append(baseFont.charExists(cp) ? Character.toString(cp) : "?");
+            }
         });
         return result.toString();
     }

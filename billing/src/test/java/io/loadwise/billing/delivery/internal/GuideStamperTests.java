@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openpdf.text.Document;
 import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
+import org.openpdf.text.pdf.PdfDictionary;
+import org.openpdf.text.pdf.PdfName;
 import org.openpdf.text.pdf.PdfReader;
 import org.openpdf.text.pdf.PdfWriter;
 import org.openpdf.text.pdf.parser.PdfTextExtractor;
@@ -59,8 +63,41 @@ class GuideStamperTests {
     }
 
     @Test
+    void polish_and_cyrillic_names_come_back_exactly_as_the_buyer_wrote_them() throws IOException {
+        for (String buyer : List.of("Łukasz Żółć <łukasz@example.pl>", "Анна Петрова <anna@example.ru>")) {
+            String licence = "Licensed to " + buyer + " · Order " + ORDER;
+
+            byte[] stamped = stamper.stamp(guide(2, PageSize.A4), licence, ORDER);
+
+            PdfTextExtractor text = new PdfTextExtractor(new PdfReader(stamped));
+            for (int page = 1; page <= 2; page++) {
+                assertThat(normalized(text.getTextFromPage(page)))
+                        .contains("Licensed to " + buyer)
+                        .contains(ORDER);
+            }
+        }
+    }
+
+    @Test
+    void the_stamp_font_is_embedded_so_any_reader_draws_the_same_glyphs() throws IOException {
+        byte[] stamped = stamper.stamp(guide(1, PageSize.A4), "Licensed to Łukasz Żółć", ORDER);
+
+        PdfReader reader = new PdfReader(stamped);
+        List<String> embedded = new ArrayList<>();
+        for (int i = 1; i < reader.getXrefSize(); i++) {
+            if (PdfReader.getPdfObject(reader.getPdfObject(i)) instanceof PdfDictionary dict
+                    && PdfName.FONTDESCRIPTOR.equals(dict.getAsName(PdfName.TYPE))
+                    && dict.contains(PdfName.FONTFILE2)) {
+                embedded.add(dict.getAsName(PdfName.FONTNAME).toString());
+            }
+        }
+        assertThat(embedded).singleElement().asString().matches("/[A-Z]{6}\\+LiberationSans");
+    }
+
+    @Test
     void characters_the_font_cannot_draw_become_question_marks_rather_than_vanishing() {
-        assertThat(GuideStamper.printable("Licensed to Ольга · Zoë\n")).isEqualTo("Licensed to ????? · Zoë ");
+        assertThat(stamper.printable("Licensed to Ольга · Zoë · Łukasz · 李雷\n"))
+                .isEqualTo("Licensed to Ольга · Zoë · Łukasz · ?? ");
     }
 
     @Test
