@@ -271,6 +271,30 @@ public class NotificationRepository {
                 .execute();
     }
 
+    /**
+     * The gathered rows' digest mail was suppressed (the recipient switched the digest off): nothing
+     * of theirs went out by mail, and the delivery log must say so. No sent time.
+     */
+    public void markDigestSuppressed(Collection<UUID> ids) {
+        db.update(NOTIFICATIONS)
+                .set(NOTIFICATIONS.STATUS, NotificationStatus.SUPPRESSED)
+                .setNull(NOTIFICATIONS.NEXT_ATTEMPT_AT)
+                .where(NOTIFICATIONS.ID.in(ids))
+                .and(NOTIFICATIONS.STATUS.eq(NotificationStatus.DIGEST))
+                .execute();
+    }
+
+    /** The status of the email row stored under a dedupe key, if one was stored. */
+    public Optional<String> emailStatus(UUID eventId, NotificationType type, String email) {
+        return db.select(NOTIFICATIONS.STATUS)
+                .from(NOTIFICATIONS)
+                .where(NOTIFICATIONS.EVENT_ID.eq(eventId))
+                .and(NOTIFICATIONS.TYPE.eq(type.key()))
+                .and(NOTIFICATIONS.RECIPIENT_EMAIL.eq(email))
+                .and(NOTIFICATIONS.CHANNEL.eq(Channel.EMAIL.column()))
+                .fetchOptional(NOTIFICATIONS.STATUS);
+    }
+
     /** Starts a dead or bounced mail over: pending, no attempts, due now. */
     public boolean resetForReplay(UUID id) {
         int updated = db.update(NOTIFICATIONS)
