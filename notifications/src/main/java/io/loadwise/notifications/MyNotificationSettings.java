@@ -35,6 +35,12 @@ public interface MyNotificationSettings {
 
     Settings settings();
 
+    /**
+     * The time zone the member reads times in: the one they saved, else the business's (also for
+     * someone signed in without a membership yet).
+     */
+    ZoneId timeZone();
+
     /** @throws IllegalArgumentException for an unsupported language, unknown zone or half-set quiet hours */
     void save(Settings settings);
 

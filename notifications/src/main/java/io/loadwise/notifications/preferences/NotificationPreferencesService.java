@@ -12,11 +12,14 @@ import io.loadwise.tenancy.Tenant;
 import io.loadwise.tenancy.TenantContext;
 import io.loadwise.tenancy.TenantDirectory;
 import io.loadwise.tenancy.TenantId;
+import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -90,6 +93,31 @@ public class NotificationPreferencesService implements MyNotificationSettings, R
                     stored.dailyDigest(),
                     stored.digestAt());
         });
+    }
+
+    @Override
+    @PreAuthorize("hasAnyRole('COACH', 'CLIENT')")
+    public ZoneId timeZone() {
+        return tx.execute(s -> repository
+                .member(CurrentUsers.require().userId())
+                .flatMap(member -> repository.settings(member.email()))
+                .map(RecipientSettings::zone)
+                .orElseGet(this::businessZone));
+    }
+
+    /** The bound business's zone; UTC when there is none (or it names no zone we know). */
+    private ZoneId businessZone() {
+        return TenantContext.current()
+                .flatMap(tenants::findById)
+                .map(Tenant::timeZone)
+                .flatMap(id -> {
+                    try {
+                        return Optional.of(ZoneId.of(id));
+                    } catch (DateTimeException e) {
+                        return Optional.empty();
+                    }
+                })
+                .orElse(ZoneOffset.UTC);
     }
 
     @Override
