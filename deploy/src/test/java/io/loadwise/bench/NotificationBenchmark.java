@@ -248,7 +248,9 @@ public final class NotificationBenchmark {
             superuser
                     .insertInto(TENANTS)
                     .set(TENANTS.ID, tenant.value())
-                    .set(TENANTS.SLUG, "bench-notify-" + tenant.value().toString().substring(0, 8))
+                    .set(
+                            TENANTS.SLUG,
+                            "bench-notify-" + tenant.value().toString().substring(0, 8))
                     .set(TENANTS.NAME, "Notification bench coaching " + (b + 1))
                     .set(TENANTS.CREATED_AT, now)
                     .execute();
@@ -321,7 +323,8 @@ public final class NotificationBenchmark {
         TransactionTemplate tx = app.getBean(TransactionTemplate.class);
         ApplicationEventPublisher events = app;
         Map<TenantId, List<Pair>> byTenant = new java.util.LinkedHashMap<>();
-        pairs.forEach(pair -> byTenant.computeIfAbsent(pair.tenant(), t -> new ArrayList<>()).add(pair));
+        pairs.forEach(pair ->
+                byTenant.computeIfAbsent(pair.tenant(), t -> new ArrayList<>()).add(pair));
         // Round robin over the businesses, so every partition has work from the start.
         List<List<Pair>> batches = new ArrayList<>();
         int longest = byTenant.values().stream().mapToInt(List::size).max().orElse(0);

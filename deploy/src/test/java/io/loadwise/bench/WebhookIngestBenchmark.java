@@ -2,6 +2,9 @@ package io.loadwise.bench;
 
 import static io.loadwise.jooq.Tables.CLIENTS;
 import static io.loadwise.jooq.Tables.ENTITLEMENTS;
+import static io.loadwise.jooq.Tables.EVENT_PUBLICATION;
+import static io.loadwise.jooq.Tables.NOTIFICATIONS;
+import static io.loadwise.jooq.Tables.NOTIFICATION_QUEUE;
 import static io.loadwise.jooq.Tables.OFFERS;
 import static io.loadwise.jooq.Tables.ORDERS;
 import static io.loadwise.jooq.Tables.PAYMENT_ACCOUNTS;
@@ -318,6 +321,7 @@ public final class WebhookIngestBenchmark {
             int b = Math.min(sequence.size() - 1, a + 1 + random.nextInt(50));
             Collections.swap(sequence, a, b);
         }
+        awaitQuiet(superuser);
         if (stopped != null) {
             stopped.stop();
         }
@@ -387,6 +391,30 @@ public final class WebhookIngestBenchmark {
                 drainSeconds,
                 paidSoFar,
                 consistent ? consistentSeconds : Double.NaN);
+    }
+
+    /**
+     * Waits until the previous burst's consequences are over — its events published to Kafka, the
+     * receipts they caused stored and mailed — so a burst competes for the CPU with nothing but
+     * itself (and the part of the worker the burst is about).
+     */
+    private static void awaitQuiet(DSLContext superuser) throws InterruptedException {
+        long started = System.nanoTime();
+        long deadline = started + TimeUnit.MINUTES.toNanos(10);
+        int lastNotifications = -1;
+        int stableFor = 0;
+        while (stableFor < 3 && System.nanoTime() < deadline) {
+            int notifications = superuser.fetchCount(NOTIFICATIONS);
+            boolean idle = superuser.fetchCount(STRIPE_EVENTS, STRIPE_EVENTS.STATUS.eq("pending")) == 0
+                    && superuser.fetchCount(EVENT_PUBLICATION, EVENT_PUBLICATION.COMPLETION_DATE.isNull()) == 0
+                    && superuser.fetchCount(NOTIFICATION_QUEUE) == 0
+                    && notifications == lastNotifications;
+            stableFor = idle ? stableFor + 1 : 0;
+            lastNotifications = notifications;
+            Thread.sleep(1_000);
+        }
+        RosterBenchmark.say(String.format(
+                Locale.ROOT, "  the platform was quiet after %.1f s", (System.nanoTime() - started) / 1e9));
     }
 
     private static int paidCheckouts(List<String> payloads) {
