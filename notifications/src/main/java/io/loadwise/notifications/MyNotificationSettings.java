@@ -24,6 +24,9 @@ public interface MyNotificationSettings {
             boolean dailyDigest,
             LocalTime digestAt) {}
 
+    /** One type's channel switched on or off. */
+    record Switch(NotificationType type, Channel channel, boolean enabled) {}
+
     /** The types that concern the member's role, each with its channels. */
     List<Preference> preferences();
 
@@ -32,6 +35,21 @@ public interface MyNotificationSettings {
 
     Settings settings();
 
+    /**
+     * The time zone the member reads times in: the one they saved, else the business's (also for
+     * someone signed in without a membership yet).
+     */
+    ZoneId timeZone();
+
     /** @throws IllegalArgumentException for an unsupported language, unknown zone or half-set quiet hours */
     void save(Settings settings);
+
+    /**
+     * Saves settings (when given) and switches in one transaction: all of it, or, when one part is
+     * refused, nothing.
+     *
+     * @param settings null: the settings stay as they are
+     * @throws IllegalArgumentException for what {@link #save} or {@link #set} refuse
+     */
+    void update(@Nullable Settings settings, List<Switch> switches);
 }

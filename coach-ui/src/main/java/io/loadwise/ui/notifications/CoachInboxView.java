@@ -3,11 +3,10 @@ package io.loadwise.ui.notifications;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import io.loadwise.notifications.MyNotificationSettings;
 import io.loadwise.notifications.NotificationsProperties;
 import io.loadwise.notifications.inbox.Inbox;
-import io.loadwise.tenancy.TenantDirectory;
 import io.loadwise.ui.MainLayout;
-import io.loadwise.ui.messaging.Timestamps;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 
@@ -18,8 +17,9 @@ public class CoachInboxView extends Main implements HasDynamicTitle {
 
     public static final String PATH = "/notifications";
 
-    public CoachInboxView(Inbox inbox, NotificationsProperties links, Clock clock, TenantDirectory tenants) {
-        add(new InboxList(inbox, links, clock, Timestamps.zoneOf(tenants), CoachPreferencesView.PATH));
+    public CoachInboxView(Inbox inbox, NotificationsProperties links, Clock clock, MyNotificationSettings settings) {
+        // Older entries show a date: the coach's own zone's (from her notification settings).
+        add(new InboxList(inbox, links, clock, settings.timeZone(), CoachPreferencesView.PATH));
     }
 
     @Override

@@ -37,7 +37,12 @@ import io.loadwise.ui.SignedIn;
 import io.loadwise.ui.messaging.Team;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -125,6 +130,32 @@ class NotificationViewsIT {
                 .isEqualTo("2 notifications marked as read.");
         assertThat(rows()).noneMatch(row -> row.hasClassName("unread"));
         awaitBadge(0);
+    }
+
+    @Test
+    void an_older_entry_shows_its_date_in_the_readers_own_time_zone_once_she_saved_one() throws Exception {
+        // UTC+14, no daylight saving: from 10:00 UTC on, its date is a day ahead of UTC's.
+        ZoneId own = ZoneId.of("Pacific/Kiritimati");
+        Instant at = LocalDate.now(ZoneOffset.UTC).minusDays(10).atTime(12, 0).toInstant(ZoneOffset.UTC);
+        InboxEntries.deliver(team.tenant.id(), team.lead.memberId(), "Weeks ago", "", at);
+        ZoneId business =
+                ZoneId.of(tenants.findById(team.tenant.id()).orElseThrow().timeZone());
+        assertThat(at.atZone(own).toLocalDate())
+                .isNotEqualTo(at.atZone(business).toLocalDate());
+        DateTimeFormatter date =
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.ENGLISH);
+        signIn(team.lead);
+
+        navigate("notifications");
+        assertThat(times()).as("no zone of her own: the business's").containsExactly(date.format(at.atZone(business)));
+
+        navigate("notifications/preferences");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> zone = _get(ComboBox.class, spec -> spec.withId("preferences-zone"));
+        zone.setValue(own.getId());
+        _click(_get(Button.class, spec -> spec.withId("preferences-save")));
+        navigate("notifications");
+        assertThat(times()).containsExactly(date.format(at.atZone(own)));
     }
 
     @Test

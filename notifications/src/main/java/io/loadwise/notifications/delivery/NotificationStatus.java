@@ -9,7 +9,8 @@ public final class NotificationStatus {
     public static final String HELD = "held";
     /**
      * Waiting for the recipient's daily digest. When the digest is stored, the rows it gathered
-     * become {@link #SENT} (their content went out in the digest mail, at the digest's time).
+     * become {@link #SENT} (their content went out in the digest mail, at the digest's time), or
+     * {@link #SUPPRESSED} when the recipient had switched the digest mail off.
      */
     public static final String DIGEST = "digest";
 

@@ -12,12 +12,16 @@ import io.loadwise.tenancy.Tenant;
 import io.loadwise.tenancy.TenantContext;
 import io.loadwise.tenancy.TenantDirectory;
 import io.loadwise.tenancy.TenantId;
+import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -70,17 +74,7 @@ public class NotificationPreferencesService implements MyNotificationSettings, R
     @Override
     @PreAuthorize("hasAnyRole('COACH', 'CLIENT')")
     public void set(NotificationType type, Channel channel, boolean enabled) {
-        requireSwitchable(type);
-        if (!channels(type).contains(channel)) {
-            throw new IllegalArgumentException(type.key() + " is sent by email only.");
-        }
-        tx.executeWithoutResult(s -> {
-            PreferencesRepository.Member member = member();
-            if (!typesFor(member.role()).contains(type)) {
-                throw new IllegalArgumentException(type.key() + " is not sent to " + member.role() + "s.");
-            }
-            repository.setSwitch(member.email(), type, channel, enabled);
-        });
+        update(null, List.of(new Switch(type, channel, enabled)));
     }
 
     @Override
@@ -103,7 +97,78 @@ public class NotificationPreferencesService implements MyNotificationSettings, R
 
     @Override
     @PreAuthorize("hasAnyRole('COACH', 'CLIENT')")
+    public ZoneId timeZone() {
+        return tx.execute(s -> repository
+                .member(CurrentUsers.require().userId())
+                .flatMap(member -> repository.settings(member.email()))
+                .map(RecipientSettings::zone)
+                .orElseGet(this::businessZone));
+    }
+
+    /** The bound business's zone; UTC when there is none (or it names no zone we know). */
+    private ZoneId businessZone() {
+        return TenantContext.current()
+                .flatMap(tenants::findById)
+                .map(Tenant::timeZone)
+                .flatMap(id -> {
+                    try {
+                        return Optional.of(ZoneId.of(id));
+                    } catch (DateTimeException e) {
+                        return Optional.empty();
+                    }
+                })
+                .orElse(ZoneOffset.UTC);
+    }
+
+    @Override
+    @PreAuthorize("hasAnyRole('COACH', 'CLIENT')")
     public void save(Settings settings) {
+        update(settings, List.of());
+    }
+
+    @Override
+    @PreAuthorize("hasAnyRole('COACH', 'CLIENT')")
+    public void update(@Nullable Settings settings, List<Switch> switches) {
+        // What needs no database is checked before the transaction; what depends on the member's
+        // role inside it. A refusal (or a failing write) rolls back everything this update wrote.
+        if (settings != null) {
+            requireValid(settings);
+        }
+        for (Switch change : switches) {
+            requireSwitchable(change.type());
+            if (!channels(change.type()).contains(change.channel())) {
+                throw new IllegalArgumentException(change.type().key() + " is sent by email only.");
+            }
+        }
+        tx.executeWithoutResult(s -> {
+            PreferencesRepository.Member member = member();
+            if (settings != null && settings.dailyDigest() && member.role().equals("client")) {
+                throw new IllegalArgumentException("The daily digest is for coaches.");
+            }
+            if (settings != null) {
+                RecipientSettings before =
+                        repository.settings(member.email()).orElseGet(() -> RecipientSettings.defaults(member.email()));
+                repository.saveSettings(new RecipientSettings(
+                        member.email(),
+                        settings.locale(),
+                        settings.zone(),
+                        settings.quietStart(),
+                        settings.quietEnd(),
+                        settings.dailyDigest(),
+                        settings.digestAt(),
+                        before.lastDigestAt()));
+            }
+            for (Switch change : switches) {
+                // Refused after earlier writes of this update: the exception rolls them back too.
+                if (!typesFor(member.role()).contains(change.type())) {
+                    throw new IllegalArgumentException(change.type().key() + " is not sent to " + member.role() + "s.");
+                }
+                repository.setSwitch(member.email(), change.type(), change.channel(), change.enabled());
+            }
+        });
+    }
+
+    private static void requireValid(Settings settings) {
         if (!LANGUAGES.contains(settings.locale().getLanguage())) {
             throw new IllegalArgumentException("Notifications are written in English (en) or German (de), not '"
                     + settings.locale().toLanguageTag() + "'.");
@@ -114,23 +179,6 @@ public class NotificationPreferencesService implements MyNotificationSettings, R
         if (settings.quietStart() != null && settings.quietStart().equals(settings.quietEnd())) {
             throw new IllegalArgumentException("Quiet hours must start and end at different times.");
         }
-        tx.executeWithoutResult(s -> {
-            PreferencesRepository.Member member = member();
-            if (settings.dailyDigest() && member.role().equals("client")) {
-                throw new IllegalArgumentException("The daily digest is for coaches.");
-            }
-            RecipientSettings before =
-                    repository.settings(member.email()).orElseGet(() -> RecipientSettings.defaults(member.email()));
-            repository.saveSettings(new RecipientSettings(
-                    member.email(),
-                    settings.locale(),
-                    settings.zone(),
-                    settings.quietStart(),
-                    settings.quietEnd(),
-                    settings.dailyDigest(),
-                    settings.digestAt(),
-                    before.lastDigestAt()));
-        });
     }
 
     /** Public (the caller verified the link's signature): no signed-in user. */

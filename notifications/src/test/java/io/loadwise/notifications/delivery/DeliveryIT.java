@@ -15,6 +15,7 @@ import io.loadwise.notifications.NotificationRequest;
 import io.loadwise.notifications.NotificationType;
 import io.loadwise.notifications.Notifier;
 import io.loadwise.notifications.Recipient;
+import io.loadwise.notifications.RecipientPreferences;
 import io.loadwise.notifications.UnsubscribeLinks;
 import io.loadwise.notifications.delivery.internal.DailyDigestJob;
 import io.loadwise.tenancy.Tenant;
@@ -58,6 +59,9 @@ class DeliveryIT extends DeliveryTestSupport {
 
     @Autowired
     UnsubscribeLinks links;
+
+    @Autowired
+    RecipientPreferences recipientPreferences;
 
     @Autowired
     TransactionTemplate tx;
@@ -267,12 +271,7 @@ class DeliveryIT extends DeliveryTestSupport {
 
     @Test
     void a_coach_with_the_daily_digest_gets_one_mail_gathering_the_day_once() {
-        Recipient coach = person("Dee Digest", true);
-        settings(tenant.id(), coach.email(), s -> {
-            s.setTimeZone("UTC");
-            s.setDailyDigest(true);
-            s.setDigestAt(LocalTime.now(ZoneOffset.UTC).minusMinutes(1));
-        });
+        Recipient coach = digestCoach("Dee Digest");
         notifier.notify(request(
                 tenant.id(),
                 NotificationType.PLAN_CHANGED_BY_ENGINE,
@@ -310,6 +309,41 @@ class DeliveryIT extends DeliveryTestSupport {
     }
 
     @Test
+    void a_coach_who_unsubscribed_from_the_digest_gets_no_mail_and_the_log_says_suppressed_not_sent() throws Exception {
+        Recipient coach = digestCoach("Una Unsubscribed");
+        notifier.notify(request(
+                tenant.id(),
+                NotificationType.PLAN_CHANGED_BY_ENGINE,
+                coach,
+                Map.of("clientName", "Ann", "planName", "10k", "reason", "load")));
+        // The one-click unsubscribe link of an earlier digest mail
+        recipientPreferences.unsubscribe(tenant.id(), coach.email(), NotificationType.DAILY_DIGEST);
+
+        assertThat(digests.runFor(tenant.id())).isEqualTo(1);
+
+        assertThat(rows(tenant.id(), coach.email()))
+                .filteredOn(r -> r.getType().equals("daily-digest"))
+                .extracting(NotificationsRecord::getStatus)
+                .containsExactly("suppressed");
+        NotificationsRecord gathered = rows(tenant.id(), coach.email()).stream()
+                .filter(r -> r.getChannel().equals("email") && r.getType().equals("plan-changed-by-engine"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(gathered.getStatus()).isEqualTo("suppressed");
+        assertThat(gathered.getSentAt()).isNull();
+        assertThat(rows(tenant.id(), coach.email()))
+                .filteredOn(r -> r.getChannel().equals("in_app"))
+                .extracting(NotificationsRecord::getStatus)
+                .containsExactly("unread");
+        ActingAs.run(UUID.randomUUID(), tenant.id(), Role.PLATFORM_ADMIN, () -> assertThat(
+                        deliveryLog.entries(tenant.id(), "sent", 50))
+                .extracting(DeliveryLog.Entry::recipientEmail)
+                .doesNotContain(coach.email()));
+        Thread.sleep(500); // a mail would be on its way by now
+        assertThat(mailTo(coach.email())).isEmpty();
+    }
+
+    @Test
     void a_transactional_mail_is_sent_although_switched_off_and_a_switched_off_one_is_logged_as_suppressed()
             throws Exception {
         Recipient buyer = person("Bo Buyer", true);
@@ -339,6 +373,17 @@ class DeliveryIT extends DeliveryTestSupport {
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple("email", "suppressed"),
                         org.assertj.core.groups.Tuple.tuple("in_app", "unread"));
+    }
+
+    /** A coach with the daily digest, due since a minute ago. */
+    private Recipient digestCoach(String name) {
+        Recipient coach = person(name, true);
+        settings(tenant.id(), coach.email(), s -> {
+            s.setTimeZone("UTC");
+            s.setDailyDigest(true);
+            s.setDigestAt(LocalTime.now(ZoneOffset.UTC).minusMinutes(1));
+        });
+        return coach;
     }
 
     static Map<String, Object> receipt() {

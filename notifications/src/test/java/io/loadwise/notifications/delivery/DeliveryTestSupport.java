@@ -27,7 +27,8 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The one application context of delivery's and preferences' integration tests: the real
  * templates, SMTP through a {@link SmtpSwitch}, quick back-off (200 ms doubling, at most 1 s, dead
- * after 5 attempts) and no scheduled digest (tests run it).
+ * after 5 attempts), no scheduled digest or retention run (tests run them) and retention batches
+ * of two rows.
  */
 @IntegrationTest
 @TestPropertySource(
@@ -37,6 +38,8 @@ import org.springframework.test.context.TestPropertySource;
             "loadwise.notifications.delivery.max-backoff=1s",
             "loadwise.notifications.delivery.poll-interval=100ms",
             "loadwise.notifications.digest-cron=-",
+            "loadwise.notifications.retention.cron=-",
+            "loadwise.notifications.retention.batch-size=2",
             "loadwise.notifications.unsubscribe-secret=delivery-tests-secret-of-at-least-32-characters"
         })
 public abstract class DeliveryTestSupport {

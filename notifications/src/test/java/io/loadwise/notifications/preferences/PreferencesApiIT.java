@@ -121,6 +121,30 @@ class PreferencesApiIT extends DeliveryTestSupport {
     }
 
     @Test
+    void a_put_whose_last_switch_is_refused_leaves_settings_and_earlier_switches_as_they_were() throws Exception {
+        // Only the member's role tells that a pain-spike alert is not a client's: the refusal comes
+        // after the settings and the first switch were written, inside the one transaction.
+        Map<String, Object> update = Map.of(
+                "settings",
+                Map.of("locale", "de", "timeZone", "Europe/Berlin"),
+                "preferences",
+                List.of(
+                        Map.of("type", "plan-adjusted", "channel", "email", "enabled", false),
+                        Map.of("type", "pain-spike", "channel", "email", "enabled", false)));
+
+        assertProblem(update, "pain-spike is not sent to clients");
+
+        JsonNode body = json.readTree(mvc.perform(get(PATH).with(as(clientUser, Role.CLIENT)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(body.get("settings").get("locale").asString()).isEqualTo("en");
+        assertThat(body.get("settings").get("timeZone").asString()).isEqualTo("UTC");
+        assertThat(preference(body, "plan-adjusted", "email").get("enabled").asBoolean())
+                .isTrue();
+    }
+
+    @Test
     void a_coach_may_choose_the_daily_digest() throws Exception {
         MockHttpServletResponse saved = send(
                 put(PATH),

@@ -10,6 +10,7 @@ import io.loadwise.notifications.Recipient;
 import io.loadwise.notifications.RenderRequest;
 import io.loadwise.notifications.RenderedInApp;
 import io.loadwise.notifications.TemplateVariableMissingException;
+import io.loadwise.notifications.delivery.NotificationStatus;
 import io.loadwise.notifications.preferences.PreferenceLookup;
 import io.loadwise.notifications.preferences.RecipientSettings;
 import io.loadwise.tenancy.Tenant;
@@ -37,7 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Gathers the {@code digest} notifications of every coach who chose the daily digest into one
  * DAILY_DIGEST mail (each line what the inbox shows for it), once their local digest time has passed since the last one. The digest's event
  * id is derived from business, address and local date, so a rerun (or a second worker) stores no
- * second digest; the gathered rows become {@code sent} in the same transaction.
+ * second digest; the gathered rows become {@code sent} in the same transaction ({@code suppressed}
+ * when the recipient switched the digest mail off: they stay in the in-app inbox only).
  */
 @Component
 @ConditionalOnWorkerRole
@@ -173,9 +175,25 @@ public class DailyDigestJob {
                 Map.of("items", items, "date", day.toString()),
                 null,
                 now));
-        notifications.markDigested(
-                waiting.stream().map(NotificationRepository.Stored::id).toList(), now);
-        log.info("Daily digest {} of business {} gathers {} notifications", eventId, tenant, waiting.size());
+        List<UUID> gathered =
+                waiting.stream().map(NotificationRepository.Stored::id).toList();
+        // What the Notifier decided for the digest mail decides for the rows it gathers: when the
+        // recipient switched the digest off (or unsubscribed from it), none of them went out by mail.
+        boolean suppressed = notifications
+                .emailStatus(eventId, NotificationType.DAILY_DIGEST, subscriber.email())
+                .filter(NotificationStatus.SUPPRESSED::equals)
+                .isPresent();
+        if (suppressed) {
+            notifications.markDigestSuppressed(gathered);
+        } else {
+            notifications.markDigested(gathered, now);
+        }
+        log.info(
+                "Daily digest {} of business {} gathers {} notifications{}",
+                eventId,
+                tenant,
+                waiting.size(),
+                suppressed ? " (suppressed: the recipient switched the digest off)" : "");
         return true;
     }
 }

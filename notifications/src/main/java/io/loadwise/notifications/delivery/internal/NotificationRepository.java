@@ -4,6 +4,9 @@ import static io.loadwise.jooq.Tables.AUDIT_LOG;
 import static io.loadwise.jooq.Tables.NOTIFICATIONS;
 import static io.loadwise.jooq.Tables.NOTIFICATION_QUEUE;
 import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.notExists;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.val;
 
 import io.loadwise.notifications.Channel;
@@ -269,6 +272,73 @@ public class NotificationRepository {
                 .where(NOTIFICATIONS.ID.in(ids))
                 .and(NOTIFICATIONS.STATUS.eq(NotificationStatus.DIGEST))
                 .execute();
+    }
+
+    /**
+     * The gathered rows' digest mail was suppressed (the recipient switched the digest off): nothing
+     * of theirs went out by mail, and the delivery log must say so. No sent time.
+     */
+    public void markDigestSuppressed(Collection<UUID> ids) {
+        db.update(NOTIFICATIONS)
+                .set(NOTIFICATIONS.STATUS, NotificationStatus.SUPPRESSED)
+                .setNull(NOTIFICATIONS.NEXT_ATTEMPT_AT)
+                .where(NOTIFICATIONS.ID.in(ids))
+                .and(NOTIFICATIONS.STATUS.eq(NotificationStatus.DIGEST))
+                .execute();
+    }
+
+    /** The status of the email row stored under a dedupe key, if one was stored. */
+    public Optional<String> emailStatus(UUID eventId, NotificationType type, String email) {
+        return db.select(NOTIFICATIONS.STATUS)
+                .from(NOTIFICATIONS)
+                .where(NOTIFICATIONS.EVENT_ID.eq(eventId))
+                .and(NOTIFICATIONS.TYPE.eq(type.key()))
+                .and(NOTIFICATIONS.RECIPIENT_EMAIL.eq(email))
+                .and(NOTIFICATIONS.CHANNEL.eq(Channel.EMAIL.column()))
+                .fetchOptional(NOTIFICATIONS.STATUS);
+    }
+
+    /** The statuses a notification ends in: nothing will happen to it any more (failed aside). */
+    private static final List<String> FINISHED = List.of(
+            NotificationStatus.SENT,
+            NotificationStatus.BOUNCED,
+            NotificationStatus.SUPPRESSED,
+            NotificationStatus.DEAD,
+            NotificationStatus.READ,
+            NotificationStatus.UNREAD);
+
+    /**
+     * Deletes up to {@code limit} of the bound tenant's finished notifications stored before {@code
+     * before} (unread in-app entries that old too; failed mail only when no retry is queued), and
+     * their queue rows if any.
+     *
+     * @return how many were deleted (less than {@code limit}: none are left)
+     */
+    public int deleteFinishedBefore(Instant before, int limit) {
+        Condition noRetryQueued = notExists(
+                selectOne().from(NOTIFICATION_QUEUE).where(NOTIFICATION_QUEUE.NOTIFICATION_ID.eq(NOTIFICATIONS.ID)));
+        List<UUID> deleted = db.deleteFrom(NOTIFICATIONS)
+                .where(NOTIFICATIONS.ID.in(select(NOTIFICATIONS.ID)
+                        .from(NOTIFICATIONS)
+                        .where(NOTIFICATIONS.CREATED_AT.lt(odt(before)))
+                        .and(NOTIFICATIONS
+                                .STATUS
+                                .in(FINISHED)
+                                .or(NOTIFICATIONS
+                                        .STATUS
+                                        .eq(NotificationStatus.FAILED)
+                                        .and(noRetryQueued)))
+                        .limit(limit)))
+                .returning(NOTIFICATIONS.ID)
+                .fetch(NOTIFICATIONS.ID);
+        if (!deleted.isEmpty()) {
+            db.deleteFrom(NOTIFICATION_QUEUE)
+                    .where(NOTIFICATION_QUEUE.TENANT_ID.eq(
+                            TenantContext.require().value()))
+                    .and(NOTIFICATION_QUEUE.NOTIFICATION_ID.in(deleted))
+                    .execute();
+        }
+        return deleted.size();
     }
 
     /** Starts a dead or bounced mail over: pending, no attempts, due now. */

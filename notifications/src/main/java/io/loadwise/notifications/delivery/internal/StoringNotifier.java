@@ -11,9 +11,9 @@ import io.loadwise.notifications.delivery.NotificationStatus;
 import io.loadwise.notifications.preferences.PreferenceLookup;
 import io.loadwise.notifications.preferences.RecipientSettings;
 import io.loadwise.shared.Ids;
+import io.loadwise.tenancy.RecentTenants;
 import io.loadwise.tenancy.Tenant;
 import io.loadwise.tenancy.TenantContext;
-import io.loadwise.tenancy.TenantDirectory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -45,7 +45,7 @@ class StoringNotifier implements Notifier {
 
     private final NotificationRepository notifications;
     private final PreferenceLookup preferences;
-    private final TenantDirectory tenants;
+    private final RecentTenants tenants;
     private final ObjectProvider<NotificationRenderer> renderer;
     private final ObjectProvider<MailWorker> worker;
     private final TransactionTemplate tx;
@@ -54,7 +54,7 @@ class StoringNotifier implements Notifier {
     StoringNotifier(
             NotificationRepository notifications,
             PreferenceLookup preferences,
-            TenantDirectory tenants,
+            RecentTenants tenants,
             ObjectProvider<NotificationRenderer> renderer,
             ObjectProvider<MailWorker> worker,
             PlatformTransactionManager transactions,
@@ -84,7 +84,7 @@ class StoringNotifier implements Notifier {
     }
 
     private int store(NotificationRequest request) {
-        Tenant tenant = tenants.findById(request.tenantId())
+        Tenant tenant = tenants.find(request.tenantId())
                 .orElseThrow(() -> new IllegalArgumentException("No business " + request.tenantId()));
         String email = request.recipient().email();
         RecipientSettings settings = preferences.settings(email);

@@ -22,8 +22,8 @@ import io.loadwise.roster.ClientId;
 import io.loadwise.roster.NotificationAudience;
 import io.loadwise.roster.NotificationAudience.Circle;
 import io.loadwise.roster.NotificationAudience.Person;
+import io.loadwise.tenancy.RecentTenants;
 import io.loadwise.tenancy.Tenant;
-import io.loadwise.tenancy.TenantDirectory;
 import io.loadwise.tenancy.TenantId;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -61,7 +61,7 @@ class CoachingEventListener {
     private final ProposalNotices proposals;
     private final NotificationAudience audience;
     private final ClientFlags flags;
-    private final TenantDirectory tenants;
+    private final RecentTenants tenants;
 
     CoachingEventListener(
             EventIntake intake,
@@ -69,7 +69,7 @@ class CoachingEventListener {
             ProposalNotices proposals,
             NotificationAudience audience,
             ClientFlags flags,
-            TenantDirectory tenants) {
+            RecentTenants tenants) {
         this.intake = intake;
         this.plans = plans;
         this.proposals = proposals;
@@ -327,7 +327,7 @@ class CoachingEventListener {
     }
 
     private Tenant tenant(TenantId id) {
-        return tenants.findById(id).orElseThrow(() -> new IllegalStateException("No tenant " + id));
+        return tenants.find(id).orElseThrow(() -> new IllegalStateException("No tenant " + id));
     }
 
     private static String portal(Tenant tenant, String page) {

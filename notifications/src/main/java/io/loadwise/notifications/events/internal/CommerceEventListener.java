@@ -19,8 +19,8 @@ import io.loadwise.roster.ClientId;
 import io.loadwise.roster.NotificationAudience;
 import io.loadwise.roster.NotificationAudience.Circle;
 import io.loadwise.roster.NotificationAudience.Person;
+import io.loadwise.tenancy.RecentTenants;
 import io.loadwise.tenancy.Tenant;
-import io.loadwise.tenancy.TenantDirectory;
 import io.loadwise.tenancy.TenantId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,14 +50,14 @@ class CommerceEventListener {
     private final CommerceFacts commerce;
     private final Catalog catalog;
     private final NotificationAudience audience;
-    private final TenantDirectory tenants;
+    private final RecentTenants tenants;
 
     CommerceEventListener(
             EventIntake intake,
             CommerceFacts commerce,
             Catalog catalog,
             NotificationAudience audience,
-            TenantDirectory tenants) {
+            RecentTenants tenants) {
         this.intake = intake;
         this.commerce = commerce;
         this.catalog = catalog;
@@ -244,7 +244,7 @@ class CommerceEventListener {
     }
 
     private Tenant tenant(TenantId id) {
-        return tenants.findById(id).orElseThrow(() -> new IllegalStateException("No tenant " + id));
+        return tenants.find(id).orElseThrow(() -> new IllegalStateException("No tenant " + id));
     }
 
     static String portal(Tenant tenant, String page) {

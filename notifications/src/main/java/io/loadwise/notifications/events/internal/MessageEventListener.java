@@ -6,8 +6,8 @@ import io.loadwise.notifications.NotificationType;
 import io.loadwise.roster.NotificationAudience;
 import io.loadwise.roster.NotificationAudience.Circle;
 import io.loadwise.roster.NotificationAudience.Person;
+import io.loadwise.tenancy.RecentTenants;
 import io.loadwise.tenancy.Tenant;
-import io.loadwise.tenancy.TenantDirectory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +32,9 @@ class MessageEventListener {
 
     private final EventIntake intake;
     private final NotificationAudience audience;
-    private final TenantDirectory tenants;
+    private final RecentTenants tenants;
 
-    MessageEventListener(EventIntake intake, NotificationAudience audience, TenantDirectory tenants) {
+    MessageEventListener(EventIntake intake, NotificationAudience audience, RecentTenants tenants) {
         this.intake = intake;
         this.audience = audience;
         this.tenants = tenants;
@@ -55,7 +55,7 @@ class MessageEventListener {
                 return;
             }
             Circle circle = found.get();
-            Tenant tenant = tenants.findById(e.tenantId()).orElseThrow();
+            Tenant tenant = tenants.find(e.tenantId()).orElseThrow();
             boolean byClient = Objects.equals(circle.client().memberId(), e.authorMemberId());
             String authorName = byClient
                     ? circle.client().name()

@@ -10,6 +10,7 @@ import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -79,28 +80,24 @@ class PreferencesController {
             description = "400 problem (invalid-notification-preferences) for a transactional type, an"
                     + " unsupported language (en, de), an unknown time zone or quiet hours with only one end.")
     PreferencesJson put(@RequestBody UpdateJson update) {
-        // Validate everything before changing anything.
+        // Everything is read before anything changes, and all of it is saved in one transaction.
         MyNotificationSettings.Settings settings = null;
         if (update.settings() != null) {
             settings = settings(update.settings(), preferences.settings());
         }
-        List<SwitchJson> switches = update.preferences() == null ? List.of() : update.preferences();
-        for (SwitchJson s : switches) {
+        List<MyNotificationSettings.Switch> switches = new ArrayList<>();
+        for (SwitchJson s : update.preferences() == null ? List.<SwitchJson>of() : update.preferences()) {
             NotificationType type = type(s.type());
             if (type.transactional()) {
                 throw new IllegalArgumentException(type.key() + " is transactional and can't be switched off.");
             }
-            channel(s.channel());
+            Channel channel = channel(s.channel());
             if (s.enabled() == null) {
                 throw new IllegalArgumentException("Each preference needs 'enabled' (true or false).");
             }
+            switches.add(new MyNotificationSettings.Switch(type, channel, s.enabled()));
         }
-        if (settings != null) {
-            preferences.save(settings);
-        }
-        for (SwitchJson s : switches) {
-            preferences.set(type(s.type()), channel(s.channel()), s.enabled());
-        }
+        preferences.update(settings, switches);
         return get();
     }
 
