@@ -26,11 +26,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openpdf.text.Document;
 import org.openpdf.text.Paragraph;
 import org.openpdf.text.pdf.PdfReader;
@@ -63,7 +63,8 @@ class CommerceJourneyIT {
     private static final String COACHING = "1:1 coaching";
     private static final int GUIDE_PAGES = 3;
 
-    private static Browser browser;
+    @RegisterExtension
+    static final Browser browser = Browser.perTestClass();
 
     @Autowired
     PaymentAccountService payments;
@@ -89,15 +90,9 @@ class CommerceJourneyIT {
     }
 
     @BeforeAll
-    static void launchBrowser() {
+    static void patientAssertions() {
         // The first page of a fresh server (Vaadin's bundle, the sandbox) can take a while here.
         com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
     }
 
     /** Stride as it is once Ruth finished Stripe onboarding and put her guide's PDF up. */
@@ -183,8 +178,7 @@ class CommerceJourneyIT {
 
     @Test
     void a_client_subscribes_to_coaching_and_her_portal_shows_the_subscription() {
-        Page jess = browser.newPage();
-        Browser.logIn(jess, app("/"), "jess", DemoData.PASSWORD);
+        Page jess = browser.logIn(app("/"), "jess", DemoData.PASSWORD);
         Browser.arriveAt(jess, app(STOREFRONT + "/me"));
 
         jess.navigate(app(STOREFRONT));

@@ -15,9 +15,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,26 +30,16 @@ import org.springframework.context.ApplicationContext;
 @IntegrationTest(keycloak = true, webEnvironment = WebEnvironment.RANDOM_PORT)
 class InboxJourneyIT {
 
-    private static Browser browser;
+    @RegisterExtension
+    static final Browser browser = Browser.perTestClass();
 
     @LocalServerPort
     int port;
 
-    @BeforeAll
-    static void launchBrowser() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
-
     @Test
     void a_new_inbox_entry_raises_the_coachs_badge_without_a_reload(@Autowired ApplicationContext application) {
         DemoData.seedInto(application, TestInfrastructure.keycloak().url());
-        Page page = browser.newPage();
-        Browser.logIn(page, "http://localhost:" + port + "/", "ruth", DemoData.PASSWORD);
+        Page page = browser.logIn("http://localhost:" + port + "/", "ruth", DemoData.PASSWORD);
         page.navigate("http://localhost:" + port + "/notifications");
         Browser.arriveAt(page, "http://localhost:" + port + "/notifications");
         assertThat(page.locator("#inbox-mark-all")).isVisible();

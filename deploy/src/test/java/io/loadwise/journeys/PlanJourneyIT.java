@@ -22,10 +22,9 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -47,20 +46,11 @@ class PlanJourneyIT {
     /** The hamstring template's first phase has its easy run on Wednesdays. */
     private static final DayOfWeek RUN_DAY = DayOfWeek.WEDNESDAY;
 
-    private static Browser browser;
+    @RegisterExtension
+    static final Browser browser = Browser.perTestClass();
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void launchBrowser() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
 
     @BeforeEach
     void seedDemoTenants(@Autowired ApplicationContext application) {
@@ -78,7 +68,7 @@ class PlanJourneyIT {
         LocalDate nextRun = run.plusWeeks(1);
 
         // 1. Ruth lets the engine apply its changes itself, dialling back for a week.
-        Page ruth = logIn("ruth", DemoData.PASSWORD);
+        Page ruth = browser.logIn(app("/"), "ruth", DemoData.PASSWORD);
         Browser.arriveAt(ruth, app("/coach/roster"));
         ruth.navigate(app("/coach/settings/plan-rules"));
         choose(ruth, "#mode", "automatic");
@@ -100,8 +90,8 @@ class PlanJourneyIT {
         ruth.locator("#send-client-invite").click();
         assertThat(ruth.locator("#roster").getByText(clientName)).isVisible();
 
-        Page ana = setPasswordFromMail(clientEmail);
-        logInOn(ana, clientEmail, NEW_PASSWORD);
+        Page ana = browser.setPasswordFromMail(app("/"), clientEmail, NEW_PASSWORD);
+        Browser.logIn(ana, app("/"), clientEmail, NEW_PASSWORD);
         Browser.arriveAt(ana, app("/t/stride-coaching/me"));
 
         // 3. Ruth assigns the hamstring template from the latest run day.
@@ -229,32 +219,6 @@ class PlanJourneyIT {
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Waits for the account mail, opens its set-password link in a fresh browser and sets a password. */
-    private Page setPasswordFromMail(String email) {
-        List<MimeMessage> mails = await().atMost(Duration.ofSeconds(90))
-                .until(() -> TestInfrastructure.mail().receivedFor(email), found -> !found.isEmpty());
-        // The mail links to the configured public URL; this test's server listens on a random port.
-        String token = Mails.accountLinkToken(mails.getLast());
-        Page page = browser.newPage();
-        page.navigate(app("/welcome/" + token));
-        assertThat(page.locator("#welcome-email")).containsText(email);
-        page.locator("#password input").fill(NEW_PASSWORD);
-        page.locator("#password-repeat input").fill(NEW_PASSWORD);
-        page.locator("#set-password").click();
-        assertThat(page.locator("#welcome-done")).isVisible();
-        return page;
-    }
-
-    private Page logIn(String username, String password) {
-        Page page = browser.newPage();
-        logInOn(page, username, password);
-        return page;
-    }
-
-    private void logInOn(Page page, String username, String password) {
-        Browser.logIn(page, app("/"), username, password);
     }
 
     private static String shortId() {

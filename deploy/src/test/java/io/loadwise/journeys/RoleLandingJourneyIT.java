@@ -7,10 +7,9 @@ import com.microsoft.playwright.options.AriaRole;
 import io.loadwise.local.DemoData;
 import io.loadwise.testsupport.IntegrationTest;
 import io.loadwise.testsupport.TestInfrastructure;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,20 +22,11 @@ import org.springframework.context.ApplicationContext;
 @IntegrationTest(keycloak = true, webEnvironment = WebEnvironment.RANDOM_PORT)
 class RoleLandingJourneyIT {
 
-    private static Browser browser;
+    @RegisterExtension
+    static final Browser browser = Browser.perTestClass();
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void launchBrowser() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
 
     @BeforeEach
     void seedDemoTenants(@Autowired ApplicationContext application) {
@@ -45,7 +35,7 @@ class RoleLandingJourneyIT {
 
     @Test
     void coach_logs_in_through_keycloak_sees_their_roster_and_logs_out_there() {
-        Page page = openAppAndLogInAs("ruth");
+        Page page = browser.logIn(app("/"), "ruth", DemoData.PASSWORD);
 
         Browser.arriveAt(page, app("/coach/roster"));
         assertThat(page.getByText("Jess Moreno")).isVisible();
@@ -66,7 +56,7 @@ class RoleLandingJourneyIT {
 
     @Test
     void client_lands_on_her_portal_and_finds_her_coach_and_the_storefront() {
-        Page page = openAppAndLogInAs("jess");
+        Page page = browser.logIn(app("/"), "jess", DemoData.PASSWORD);
 
         Browser.arriveAt(page, app("/t/stride-coaching/me"));
         assertThat(page.getByText("Ruth Okafor — your coach")).isVisible();
@@ -82,7 +72,7 @@ class RoleLandingJourneyIT {
 
     @Test
     void platform_admin_sees_every_tenant() {
-        Page page = openAppAndLogInAs("admin");
+        Page page = browser.logIn(app("/"), "admin", DemoData.PASSWORD);
 
         Browser.arriveAt(page, app("/admin/tenants"));
         assertThat(page.getByText("Stride Coaching").first()).isVisible();
@@ -97,12 +87,6 @@ class RoleLandingJourneyIT {
 
         org.assertj.core.api.Assertions.assertThat(response.status()).isEqualTo(404);
         assertThat(page.getByText("no-such-coach").first()).isVisible();
-    }
-
-    private Page openAppAndLogInAs(String username) {
-        Page page = browser.newPage();
-        Browser.logIn(page, app("/"), username, DemoData.PASSWORD);
-        return page;
     }
 
     private String app(String path) {

@@ -1,21 +1,15 @@
 package io.loadwise.journeys;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Page;
-import io.loadwise.app.Mails;
 import io.loadwise.local.DemoData;
 import io.loadwise.testsupport.IntegrationTest;
 import io.loadwise.testsupport.TestInfrastructure;
-import jakarta.mail.internet.MimeMessage;
-import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,20 +26,11 @@ class RosterJourneyIT {
 
     private static final String NEW_PASSWORD = "tendon-strong-2026";
 
-    private static Browser browser;
+    @RegisterExtension
+    static final Browser browser = Browser.perTestClass();
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void launchBrowser() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
 
     @BeforeEach
     void seedDemoTenants(@Autowired ApplicationContext application) {
@@ -55,7 +40,7 @@ class RosterJourneyIT {
     @Test
     void the_owner_invites_a_coach_who_sets_a_password_and_signs_in_to_an_empty_roster() {
         String coachEmail = "coach-" + shortId() + "@stride.example";
-        Page ruth = logIn("ruth", DemoData.PASSWORD);
+        Page ruth = browser.logIn(app("/"), "ruth", DemoData.PASSWORD);
         Browser.arriveAt(ruth, app("/coach/roster"));
 
         ruth.navigate(app("/coach/team"));
@@ -65,8 +50,8 @@ class RosterJourneyIT {
         ruth.locator("#send-invite").click();
         assertThat(ruth.locator("#team").getByText("Noor Ali")).isVisible();
 
-        Page noor = setPasswordFromMail(coachEmail);
-        logInOn(noor, coachEmail, NEW_PASSWORD);
+        Page noor = browser.setPasswordFromMail(app("/"), coachEmail, NEW_PASSWORD);
+        Browser.logIn(noor, app("/"), coachEmail, NEW_PASSWORD);
         Browser.arriveAt(noor, app("/coach/roster"));
         // A new staff coach sees only clients assigned to them: none yet, and nobody of Ruth's.
         assertThat(noor.getByText("Jess Moreno")).hasCount(0);
@@ -77,7 +62,7 @@ class RosterJourneyIT {
     void an_invited_client_completes_her_intake_and_exchanges_messages_with_her_coach() {
         String clientEmail = "mia-" + shortId() + "@example.com";
         String clientName = "Mia <b>Runner</b>";
-        Page ruth = logIn("ruth", DemoData.PASSWORD);
+        Page ruth = browser.logIn(app("/"), "ruth", DemoData.PASSWORD);
         Browser.arriveAt(ruth, app("/coach/roster"));
 
         ruth.locator("#invite-client").click();
@@ -87,8 +72,8 @@ class RosterJourneyIT {
         // Shown as the text it is, never as markup.
         assertThat(ruth.locator("#roster").getByText(clientName)).isVisible();
 
-        Page mia = setPasswordFromMail(clientEmail);
-        logInOn(mia, clientEmail, NEW_PASSWORD);
+        Page mia = browser.setPasswordFromMail(app("/"), clientEmail, NEW_PASSWORD);
+        Browser.logIn(mia, app("/"), clientEmail, NEW_PASSWORD);
         Browser.arriveAt(mia, app("/t/stride-coaching/me"));
         assertThat(mia.locator("#my-coaches").getByText("Ruth Okafor")).isVisible();
 
@@ -128,32 +113,6 @@ class RosterJourneyIT {
         assertThat(mia.locator("#messages").getByText("let's start with isometric bridge holds"))
                 .isVisible();
         Browser.keepScreenshot(mia, "client-messages");
-    }
-
-    /** Waits for the account mail, opens its set-password link in a fresh browser and sets a password. */
-    private Page setPasswordFromMail(String email) {
-        List<MimeMessage> mails = await().atMost(Duration.ofSeconds(90))
-                .until(() -> TestInfrastructure.mail().receivedFor(email), found -> !found.isEmpty());
-        // The mail links to the configured public URL; this test's server listens on a random port.
-        String token = Mails.accountLinkToken(mails.getLast());
-        Page page = browser.newPage();
-        page.navigate(app("/welcome/" + token));
-        assertThat(page.locator("#welcome-email")).containsText(email);
-        page.locator("#password input").fill(NEW_PASSWORD);
-        page.locator("#password-repeat input").fill(NEW_PASSWORD);
-        page.locator("#set-password").click();
-        assertThat(page.locator("#welcome-done")).isVisible();
-        return page;
-    }
-
-    private Page logIn(String username, String password) {
-        Page page = browser.newPage();
-        logInOn(page, username, password);
-        return page;
-    }
-
-    private void logInOn(Page page, String username, String password) {
-        Browser.logIn(page, app("/"), username, password);
     }
 
     private static String shortId() {

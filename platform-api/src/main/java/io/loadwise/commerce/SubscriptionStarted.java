@@ -14,7 +14,8 @@ public record SubscriptionStarted(
         UUID subscriptionId,
         String stripeSubscriptionId,
         ClientId clientId,
-        Instant occurredAt) {
+        Instant occurredAt)
+        implements SubscriptionChange {
 
     public static final String TOPIC = "loadwise.commerce.subscription-started";
 }

@@ -13,12 +13,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.stripe.StripeClient;
 import com.stripe.param.AccountCreateParams;
 import io.loadwise.billing.ApiCalls;
-import io.loadwise.billing.checkout.CheckoutService;
 import io.loadwise.billing.orders.LedgerTestData;
 import io.loadwise.billing.orders.SandboxShop;
 import io.loadwise.billing.sandbox.StripeSandbox;
 import io.loadwise.billing.sandbox.StripeSignatures;
-import io.loadwise.billing.webhooks.StripeEventHandler;
 import io.loadwise.identity.Role;
 import io.loadwise.tenancy.Tenant;
 import io.loadwise.testsupport.IntegrationTest;
@@ -55,12 +53,6 @@ class BillingAdminApiIT {
     StripeClient stripe;
 
     @Autowired
-    CheckoutService checkout;
-
-    @Autowired
-    List<StripeEventHandler> handlers;
-
-    @Autowired
     DSLContext db;
 
     final StripeSandbox sandbox = StripeSandbox.shared();
@@ -70,7 +62,7 @@ class BillingAdminApiIT {
     @BeforeEach
     void setUp() throws Exception {
         api = new ApiCalls(context);
-        shop = new SandboxShop("Admin view", stripe, checkout, handlers);
+        shop = SandboxShop.open("Admin view", context);
     }
 
     @Test
@@ -105,7 +97,7 @@ class BillingAdminApiIT {
         assertThat(opened.get("amountMinor").asLong()).isEqualTo(2900);
 
         for (String path : List.of("/api/v1/admin/billing/volume", "/api/v1/admin/billing/disputes")) {
-            api.problem(api.call(get(path), owner()), 403, "forbidden");
+            api.problem(api.call(get(path), shop.asOwner()), 403, "forbidden");
             api.problem(
                     api.call(get(path), member(bought.userId(), Role.CLIENT, shop.business.id())), 403, "forbidden");
         }
@@ -132,8 +124,8 @@ class BillingAdminApiIT {
 
     @Test
     void an_admin_reconciles_on_demand_and_sees_the_run_and_a_coach_cannot_start_one() throws Exception {
-        api.problem(api.call(post("/api/v1/admin/billing/reconciliation-runs"), owner()), 403, "forbidden");
-        api.problem(api.call(get("/api/v1/admin/billing/reconciliation-runs"), owner()), 403, "forbidden");
+        api.problem(api.call(post("/api/v1/admin/billing/reconciliation-runs"), shop.asOwner()), 403, "forbidden");
+        api.problem(api.call(get("/api/v1/admin/billing/reconciliation-runs"), shop.asOwner()), 403, "forbidden");
 
         MockHttpServletResponse run = api.call(post("/api/v1/admin/billing/reconciliation-runs"), platformAdmin());
         assertThat(run.getStatus()).as(run.getContentAsString()).isEqualTo(200);
@@ -183,9 +175,9 @@ class BillingAdminApiIT {
                         .asLong())
                 .isPositive();
 
-        api.problem(api.call(get("/api/v1/admin/webhooks/problems"), owner()), 403, "forbidden");
+        api.problem(api.call(get("/api/v1/admin/webhooks/problems"), shop.asOwner()), 403, "forbidden");
         api.problem(
-                api.send(post("/api/v1/admin/webhooks/" + eventId + "/replay"), owner(), Map.of("reason", "me")),
+                api.send(post("/api/v1/admin/webhooks/" + eventId + "/replay"), shop.asOwner(), Map.of("reason", "me")),
                 403,
                 "forbidden");
         assertThat(status(eventId)).isEqualTo("flagged");
@@ -280,7 +272,7 @@ class BillingAdminApiIT {
         assertThat(refreshed.get("canSell").asBoolean()).isTrue();
 
         // Another business's coach sees its own account only.
-        assertThat(api.body(api.call(get("/api/v1/payments/account"), owner()))
+        assertThat(api.body(api.call(get("/api/v1/payments/account"), shop.asOwner()))
                         .get("stripeAccountId")
                         .asString())
                 .isEqualTo(shop.account);
@@ -294,7 +286,7 @@ class BillingAdminApiIT {
     void coaches_create_and_stop_promotion_codes_on_stripe_and_other_businesses_cannot_touch_them() throws Exception {
         String codes = "/api/v1/products/promotion-codes";
         MockHttpServletResponse created = api.send(
-                post(codes), coach(), Map.of("code", "spring-25", "amountOffMinor", 500, "maxRedemptions", 20));
+                post(codes), shop.asCoach(), Map.of("code", "spring-25", "amountOffMinor", 500, "maxRedemptions", 20));
         assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(201);
         JsonNode code = api.body(created);
         assertThat(code.get("code").asString()).isEqualTo("SPRING-25");
@@ -306,8 +298,8 @@ class BillingAdminApiIT {
         assertThat(sandbox.object(stripeId).get("active").getAsBoolean()).isTrue();
 
         // Another business neither sees nor stops it.
-        SandboxShop other = new SandboxShop("Rival", stripe, checkout, handlers);
-        RequestPostProcessor rival = member(other.coach, Role.COACH, other.business.id());
+        SandboxShop other = SandboxShop.open("Rival", context);
+        RequestPostProcessor rival = other.asCoach();
         assertThat(api.body(api.call(get(codes), rival))).isEmpty();
         api.problem(
                 api.call(post(codes + "/" + code.get("id").asString() + "/deactivate"), rival),
@@ -328,33 +320,27 @@ class BillingAdminApiIT {
 
         // Both a percentage and an amount is one too many; nothing is saved.
         MockHttpServletResponse both =
-                api.send(post(codes), coach(), Map.of("code", "BOTH", "percentOff", 10, "amountOffMinor", 100));
+                api.send(post(codes), shop.asCoach(), Map.of("code", "BOTH", "percentOff", 10, "amountOffMinor", 100));
         assertThat(both.getStatus()).isEqualTo(400);
         assertThat(both.getContentType()).isEqualTo("application/problem+json");
         assertThat(api.body(both).get("errors")).isNotEmpty();
         MockHttpServletResponse past = api.send(
-                post(codes), coach(), Map.of("code", "OLD", "percentOff", 10, "expiresAt", "2020-01-01T00:00:00Z"));
+                post(codes),
+                shop.asCoach(),
+                Map.of("code", "OLD", "percentOff", 10, "expiresAt", "2020-01-01T00:00:00Z"));
         assertThat(past.getStatus()).isEqualTo(400);
         assertThat(api.body(past).get("errors").get(0).get("field").asString()).isEqualTo("expiresAt");
         assertThat(codesOf(shop.business)).isEqualTo(1);
 
         MockHttpServletResponse stopped =
-                api.call(post(codes + "/" + code.get("id").asString() + "/deactivate"), coach());
+                api.call(post(codes + "/" + code.get("id").asString() + "/deactivate"), shop.asCoach());
         assertThat(stopped.getStatus()).as(stopped.getContentAsString()).isEqualTo(200);
         assertThat(api.body(stopped).get("active").asBoolean()).isFalse();
         assertThat(sandbox.object(stripeId).get("active").getAsBoolean()).isFalse();
         api.problem(
-                api.call(post(codes + "/" + UUID.randomUUID() + "/deactivate"), coach()),
+                api.call(post(codes + "/" + UUID.randomUUID() + "/deactivate"), shop.asCoach()),
                 404,
                 "promotion-code-not-found");
-    }
-
-    private RequestPostProcessor owner() {
-        return member(shop.owner, Role.COACH, shop.business.id());
-    }
-
-    private RequestPostProcessor coach() {
-        return member(shop.coach, Role.COACH, shop.business.id());
     }
 
     private static JsonNode only(JsonNode list, String field, String value) {

@@ -11,10 +11,8 @@ import com.stripe.model.Refund;
 import com.stripe.param.RefundListParams;
 import io.loadwise.billing.ApiCalls;
 import io.loadwise.billing.StripeRequests;
-import io.loadwise.billing.checkout.CheckoutService;
 import io.loadwise.billing.orders.internal.StripeReader;
 import io.loadwise.billing.sandbox.StripeSandbox;
-import io.loadwise.billing.webhooks.StripeEventHandler;
 import io.loadwise.identity.Role;
 import io.loadwise.jooq.tables.records.OrdersRecord;
 import io.loadwise.testsupport.IntegrationTest;
@@ -48,12 +46,6 @@ class BillingApiIT {
     @Autowired
     StripeClient stripe;
 
-    @Autowired
-    CheckoutService checkout;
-
-    @Autowired
-    List<StripeEventHandler> handlers;
-
     final StripeSandbox sandbox = StripeSandbox.shared();
     ApiCalls api;
     SandboxShop shop;
@@ -61,7 +53,7 @@ class BillingApiIT {
     @BeforeEach
     void setUp() throws Exception {
         api = new ApiCalls(context);
-        shop = new SandboxShop("Billing API", stripe, checkout, handlers);
+        shop = SandboxShop.open("Billing API", context);
     }
 
     @Test
@@ -70,14 +62,14 @@ class BillingApiIT {
         String order = "/api/v1/billing/orders/" + bought.orderId();
         String chargeId = shop.order(bought.orderId()).getStripeChargeId();
 
-        JsonNode seen = api.body(api.call(get(order), coach()));
+        JsonNode seen = api.body(api.call(get(order), shop.asCoach()));
         assertThat(seen.get("status").asString()).isEqualTo("PAID");
         assertThat(seen.get("buyerEmail").asString()).isEqualTo(bought.email());
         assertThat(seen.get("amountTotalMinor").asLong()).isEqualTo(2900);
         assertThat(seen.get("refundableMinor").asLong()).isEqualTo(2900);
 
-        MockHttpServletResponse part =
-                api.send(post(order + "/refunds"), owner(), Map.of("amountMinor", 1000, "reason", "Late delivery"));
+        MockHttpServletResponse part = api.send(
+                post(order + "/refunds"), shop.asOwner(), Map.of("amountMinor", 1000, "reason", "Late delivery"));
         assertThat(part.getStatus()).as(part.getContentAsString()).isEqualTo(202);
         JsonNode partial = api.body(part);
         assertThat(partial.get("amountMinor").asLong()).isEqualTo(1000);
@@ -85,10 +77,10 @@ class BillingApiIT {
         assertThat(partial.get("reason").asString()).isEqualTo("Late delivery");
 
         // Without an amount, all that is left; asked again, nothing is left to refund.
-        MockHttpServletResponse rest = api.call(post(order + "/refunds"), owner());
+        MockHttpServletResponse rest = api.call(post(order + "/refunds"), shop.asOwner());
         assertThat(rest.getStatus()).as(rest.getContentAsString()).isEqualTo(202);
         assertThat(api.body(rest).get("amountMinor").asLong()).isEqualTo(1900);
-        String repeat = api.detail(api.call(post(order + "/refunds"), owner()), 409, "refund-not-possible");
+        String repeat = api.detail(api.call(post(order + "/refunds"), shop.asOwner()), 409, "refund-not-possible");
         assertThat(repeat).contains("refunded or being refunded");
 
         // Stripe refunded the charge exactly once per accepted request, keyed by our refund ids.
@@ -101,16 +93,16 @@ class BillingApiIT {
                 .extracting(r -> r.getMetadata().get(StripeReader.REFUND_METADATA))
                 .containsExactlyInAnyOrder(
                         partial.get("id").asString(), api.body(rest).get("id").asString());
-        JsonNode refunds = api.body(api.call(get(order + "/refunds"), coach()));
+        JsonNode refunds = api.body(api.call(get(order + "/refunds"), shop.asCoach()));
         assertThat(refunds).hasSize(2);
 
         // The ledger changes when Stripe confirms.
         shop.deliver("charge.refunded", chargeId);
-        JsonNode refunded = api.body(api.call(get(order), coach()));
+        JsonNode refunded = api.body(api.call(get(order), shop.asCoach()));
         assertThat(refunded.get("status").asString()).isEqualTo("REFUNDED");
         assertThat(refunded.get("refundedMinor").asLong()).isEqualTo(2900);
         assertThat(refunded.get("refundableMinor").asLong()).isZero();
-        api.detail(api.call(post(order + "/refunds"), owner()), 409, "refund-not-possible");
+        api.detail(api.call(post(order + "/refunds"), shop.asOwner()), 409, "refund-not-possible");
         assertThat(sandbox.object(chargeId).get("amount_refunded").getAsLong()).isEqualTo(2900);
     }
 
@@ -120,35 +112,37 @@ class BillingApiIT {
         String order = "/api/v1/billing/orders/" + bought.orderId();
         String chargeId = shop.order(bought.orderId()).getStripeChargeId();
 
-        MockHttpServletResponse list = api.call(get("/api/v1/billing/orders"), coach());
+        MockHttpServletResponse list = api.call(get("/api/v1/billing/orders"), shop.asCoach());
         assertThat(list.getStatus()).isEqualTo(200);
         assertThat(api.body(list).get("items"))
                 .extracting(o -> o.get("id").asString())
                 .containsExactly(bought.orderId().toString());
 
-        api.problem(api.send(post(order + "/refunds"), coach(), Map.of("amountMinor", 100)), 403, "forbidden");
+        api.problem(api.send(post(order + "/refunds"), shop.asCoach(), Map.of("amountMinor", 100)), 403, "forbidden");
         api.problem(api.call(post(order + "/refunds"), client(bought)), 403, "forbidden");
         api.problem(api.call(get("/api/v1/billing/orders"), client(bought)), 403, "forbidden");
 
         assertThat(api.detail(
-                        api.send(post(order + "/refunds"), owner(), Map.of("amountMinor", 5000)),
+                        api.send(post(order + "/refunds"), shop.asOwner(), Map.of("amountMinor", 5000)),
                         400,
                         "invalid-request"))
                 .contains("At most 2900")
                 .contains("5000");
         assertThat(api.detail(
-                        api.send(post(order + "/refunds"), owner(), Map.of("amountMinor", 0)), 400, "invalid-request"))
+                        api.send(post(order + "/refunds"), shop.asOwner(), Map.of("amountMinor", 0)),
+                        400,
+                        "invalid-request"))
                 .contains("positive");
         assertThat(api.detail(
-                        api.send(post(order + "/refunds"), owner(), Map.of("reason", "x".repeat(501))),
+                        api.send(post(order + "/refunds"), shop.asOwner(), Map.of("reason", "x".repeat(501))),
                         400,
                         "invalid-request"))
                 .contains("500 characters");
-        assertThat(api.send(post(order + "/refunds"), owner(), "{\"amountMinor\": \"lots\"}")
+        assertThat(api.send(post(order + "/refunds"), shop.asOwner(), "{\"amountMinor\": \"lots\"}")
                         .getStatus())
                 .isEqualTo(400);
         assertThat(api.detail(
-                        api.call(post("/api/v1/billing/orders/" + UUID.randomUUID() + "/refunds"), owner()),
+                        api.call(post("/api/v1/billing/orders/" + UUID.randomUUID() + "/refunds"), shop.asOwner()),
                         404,
                         "order-not-found"))
                 .isNotBlank();
@@ -164,8 +158,8 @@ class BillingApiIT {
     @Test
     void another_business_sees_none_of_the_orders_and_cannot_refund_them() throws Exception {
         SandboxShop.Bought bought = shop.buy(shop.guide, "Mia Runner");
-        SandboxShop other = new SandboxShop("Other coach", stripe, checkout, handlers);
-        RequestPostProcessor otherOwner = member(other.owner, Role.COACH, other.business.id());
+        SandboxShop other = SandboxShop.open("Other coach", context);
+        RequestPostProcessor otherOwner = other.asOwner();
         String order = "/api/v1/billing/orders/" + bought.orderId();
 
         assertThat(api.body(api.call(get("/api/v1/billing/orders"), otherOwner)).get("items"))
@@ -187,13 +181,13 @@ class BillingApiIT {
             bought.add(shop.buy(shop.guide, name).orderId().toString());
         }
 
-        MockHttpServletResponse first = api.call(get("/api/v1/billing/orders?limit=2"), coach());
+        MockHttpServletResponse first = api.call(get("/api/v1/billing/orders?limit=2"), shop.asCoach());
         assertThat(first.getStatus()).isEqualTo(200);
         JsonNode page = api.body(first);
         assertThat(page.get("items")).hasSize(2);
         String cursor = page.get("nextCursor").asString();
         assertThat(first.getHeader("Link")).contains("cursor=" + cursor).contains("rel=\"next\"");
-        JsonNode second = api.body(api.call(get("/api/v1/billing/orders?limit=2&cursor=" + cursor), coach()));
+        JsonNode second = api.body(api.call(get("/api/v1/billing/orders?limit=2&cursor=" + cursor), shop.asCoach()));
         assertThat(second.get("items")).hasSize(1);
         assertThat(second.get("nextCursor").isNull()).isTrue();
         List<String> seen = new ArrayList<>();
@@ -201,12 +195,14 @@ class BillingApiIT {
         second.get("items").forEach(o -> seen.add(o.get("id").asString()));
         assertThat(seen).containsExactlyInAnyOrderElementsOf(bought).doesNotHaveDuplicates();
 
-        assertThat(api.detail(api.call(get("/api/v1/billing/orders?limit=0"), coach()), 400, "invalid-request"))
+        assertThat(api.detail(api.call(get("/api/v1/billing/orders?limit=0"), shop.asCoach()), 400, "invalid-request"))
                 .contains("between 1 and");
-        assertThat(api.detail(api.call(get("/api/v1/billing/orders?limit=500"), coach()), 400, "invalid-request"))
+        assertThat(api.detail(
+                        api.call(get("/api/v1/billing/orders?limit=500"), shop.asCoach()), 400, "invalid-request"))
                 .contains("between 1 and");
-        api.problem(api.call(get("/api/v1/billing/orders?cursor=not-a-cursor"), coach()), 400, "invalid-cursor");
-        assertThat(api.call(get("/api/v1/billing/orders?limit=many"), coach()).getStatus())
+        api.problem(api.call(get("/api/v1/billing/orders?cursor=not-a-cursor"), shop.asCoach()), 400, "invalid-cursor");
+        assertThat(api.call(get("/api/v1/billing/orders?limit=many"), shop.asCoach())
+                        .getStatus())
                 .isEqualTo(400);
     }
 
@@ -214,7 +210,7 @@ class BillingApiIT {
     void revenue_counts_this_month_s_sale_and_refuses_a_bad_range() throws Exception {
         shop.buy(shop.guide, "Rae Runner");
 
-        MockHttpServletResponse response = api.call(get("/api/v1/billing/revenue?months=3"), owner());
+        MockHttpServletResponse response = api.call(get("/api/v1/billing/revenue?months=3"), shop.asOwner());
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
         JsonNode months = api.body(response);
         assertThat(months).hasSize(3);
@@ -228,9 +224,11 @@ class BillingApiIT {
                 .isEqualTo(2900 - current.get("feesMinor").asLong());
         assertThat(months.get(0).get("grossMinor").asLong()).isZero();
 
-        assertThat(api.detail(api.call(get("/api/v1/billing/revenue?months=0"), owner()), 400, "invalid-request"))
+        assertThat(api.detail(
+                        api.call(get("/api/v1/billing/revenue?months=0"), shop.asOwner()), 400, "invalid-request"))
                 .contains("1 to 36 months");
-        assertThat(api.detail(api.call(get("/api/v1/billing/revenue?months=37"), owner()), 400, "invalid-request"))
+        assertThat(api.detail(
+                        api.call(get("/api/v1/billing/revenue?months=37"), shop.asOwner()), 400, "invalid-request"))
                 .contains("1 to 36 months");
     }
 
@@ -238,7 +236,7 @@ class BillingApiIT {
     void a_coaching_subscriber_is_listed_for_the_coach_and_manages_her_card_in_stripe_s_portal() throws Exception {
         SandboxShop.Bought bought = shop.buy(shop.coaching, "Jess Coached");
 
-        JsonNode subscribers = api.body(api.call(get("/api/v1/billing/subscribers"), coach()));
+        JsonNode subscribers = api.body(api.call(get("/api/v1/billing/subscribers"), shop.asCoach()));
         assertThat(subscribers).hasSize(1);
         JsonNode subscriber = subscribers.get(0);
         assertThat(subscriber.get("clientEmail").asString()).isEqualTo(bought.email());
@@ -266,7 +264,10 @@ class BillingApiIT {
                 .contains("must be on http://localhost:8080");
         assertThat(api.detail(api.send(post(portal), client(bought), Map.of()), 400, "invalid-request"))
                 .contains("returnUrl");
-        api.problem(api.send(post(portal), coach(), Map.of("returnUrl", "http://localhost:8080/")), 403, "forbidden");
+        api.problem(
+                api.send(post(portal), shop.asCoach(), Map.of("returnUrl", "http://localhost:8080/")),
+                403,
+                "forbidden");
 
         // Another client of the same business: none of it is hers.
         UUID otherUser = UUID.randomUUID();
@@ -277,15 +278,7 @@ class BillingApiIT {
                 api.send(post(portal), sam, Map.of("returnUrl", "http://localhost:8080/portal/purchases")),
                 404,
                 "subscription-not-found");
-        api.problem(api.call(get("/api/v1/me/purchases"), coach()), 403, "forbidden");
-    }
-
-    private RequestPostProcessor owner() {
-        return member(shop.owner, Role.COACH, shop.business.id());
-    }
-
-    private RequestPostProcessor coach() {
-        return member(shop.coach, Role.COACH, shop.business.id());
+        api.problem(api.call(get("/api/v1/me/purchases"), shop.asCoach()), 403, "forbidden");
     }
 
     private RequestPostProcessor client(SandboxShop.Bought bought) {

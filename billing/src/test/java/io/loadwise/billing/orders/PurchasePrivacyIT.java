@@ -1,6 +1,5 @@
 package io.loadwise.billing.orders;
 
-import static io.loadwise.billing.ApiCalls.member;
 import static io.loadwise.jooq.Tables.ENTITLEMENTS;
 import static io.loadwise.jooq.Tables.ORDERS;
 import static io.loadwise.jooq.Tables.SUBSCRIPTIONS;
@@ -8,12 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import com.stripe.StripeClient;
 import io.loadwise.billing.ApiCalls;
-import io.loadwise.billing.checkout.CheckoutService;
 import io.loadwise.billing.delivery.GuideDownloads;
-import io.loadwise.billing.webhooks.StripeEventHandler;
-import io.loadwise.identity.Role;
 import io.loadwise.jooq.tables.records.EntitlementsRecord;
 import io.loadwise.jooq.tables.records.OrdersRecord;
 import io.loadwise.jooq.tables.records.SubscriptionsRecord;
@@ -51,15 +46,6 @@ class PurchasePrivacyIT {
     WebApplicationContext context;
 
     @Autowired
-    StripeClient stripe;
-
-    @Autowired
-    CheckoutService checkout;
-
-    @Autowired
-    List<StripeEventHandler> handlers;
-
-    @Autowired
     GuideDownloads downloads;
 
     final JsonMapper json = JsonMapper.builder().build();
@@ -73,7 +59,7 @@ class PurchasePrivacyIT {
     @BeforeEach
     void ginaOnTheRosterBoughtTheGuideAndCoaching() throws Exception {
         api = new ApiCalls(context);
-        shop = new SandboxShop("Privacy", stripe, checkout, handlers);
+        shop = SandboxShop.open("Privacy", context);
         email = "gina-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         UUID gina = shop.rosterClientWithoutLogin("Gina Guest", email);
         guide = shop.buyAs(shop.guide, gina, null, email, "Gina Guest");
@@ -126,7 +112,8 @@ class PurchasePrivacyIT {
         assertThat(stampOf(link)).contains("Gina Guest").contains(email);
         OrdersRecord before = shop.order(guide.orderId());
 
-        MockHttpServletResponse erased = api.call(post("/api/v1/clients/" + guide.clientId() + "/erasure"), owner());
+        MockHttpServletResponse erased =
+                api.call(post("/api/v1/clients/" + guide.clientId() + "/erasure"), shop.asOwner());
 
         assertThat(erased.getStatus()).as(erased.getContentAsString()).isEqualTo(200);
         JsonNode summary = api.body(erased);
@@ -165,7 +152,7 @@ class PurchasePrivacyIT {
         assertThat(subscription(coaching.orderId())).isNotNull();
 
         // The coach's ledger and the export no longer say who she was; Olga's order is untouched.
-        JsonNode order = api.body(api.call(get("/api/v1/billing/orders/" + guide.orderId()), owner()));
+        JsonNode order = api.body(api.call(get("/api/v1/billing/orders/" + guide.orderId()), shop.asOwner()));
         assertThat(order.get("amountTotalMinor").asLong()).isEqualTo(2900);
         assertThat(order.toString()).doesNotContain(email).doesNotContain("Gina");
         assertThat(export(guide.clientId()).toString()).doesNotContain(email).doesNotContain("Gina Guest");
@@ -177,14 +164,14 @@ class PurchasePrivacyIT {
         assertThat(stamp).contains("Order " + guide.orderId());
 
         // Asked again: the same summary, nothing more to remove.
-        JsonNode again = api.body(api.call(post("/api/v1/clients/" + guide.clientId() + "/erasure"), owner()));
+        JsonNode again = api.body(api.call(post("/api/v1/clients/" + guide.clientId() + "/erasure"), shop.asOwner()));
         assertThat(again.get("alreadyErased").asBoolean()).isTrue();
     }
 
     @Test
     void a_coach_of_another_business_can_neither_export_nor_erase_her() throws Exception {
-        SandboxShop other = new SandboxShop("Privacy rival", stripe, checkout, handlers);
-        RequestPostProcessor rival = member(other.owner, Role.COACH, other.business.id());
+        SandboxShop other = SandboxShop.open("Privacy rival", context);
+        RequestPostProcessor rival = other.asOwner();
 
         api.problem(api.call(get("/api/v1/clients/" + guide.clientId() + "/export"), rival), 404, "client-not-found");
         api.problem(api.call(post("/api/v1/clients/" + guide.clientId() + "/erasure"), rival), 404, "client-not-found");
@@ -193,13 +180,9 @@ class PurchasePrivacyIT {
         assertThat(shop.order(guide.orderId()).getBuyerName()).isEqualTo("Gina Guest");
     }
 
-    private RequestPostProcessor owner() {
-        return member(shop.owner, Role.COACH, shop.business.id());
-    }
-
     /** data.json of the export ZIP the coach downloads. */
     private JsonNode export(UUID client) throws Exception {
-        MockHttpServletResponse response = api.call(get("/api/v1/clients/" + client + "/export"), owner());
+        MockHttpServletResponse response = api.call(get("/api/v1/clients/" + client + "/export"), shop.asOwner());
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(response.getContentAsByteArray()))) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {

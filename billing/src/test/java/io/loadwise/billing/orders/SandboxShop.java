@@ -10,6 +10,7 @@ import com.stripe.model.Event;
 import com.stripe.param.AccountCreateParams;
 import com.stripe.param.PriceCreateParams;
 import com.stripe.param.ProductCreateParams;
+import io.loadwise.billing.ApiCalls;
 import io.loadwise.billing.StripeRequests;
 import io.loadwise.billing.checkout.CheckoutService;
 import io.loadwise.billing.checkout.CheckoutStarted;
@@ -17,6 +18,7 @@ import io.loadwise.billing.sandbox.StripeSandbox;
 import io.loadwise.billing.webhooks.ReceivedStripeEvent;
 import io.loadwise.billing.webhooks.StripeEventHandler;
 import io.loadwise.catalog.OfferKind;
+import io.loadwise.identity.Role;
 import io.loadwise.jooq.tables.records.OrdersRecord;
 import io.loadwise.tenancy.Tenant;
 import io.loadwise.tenancy.TenantContext;
@@ -30,6 +32,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * A business selling a guide and monthly coaching through its own account on the shared Stripe
@@ -80,6 +84,30 @@ public final class SandboxShop {
         guide = LedgerTestData.offer(business.id(), OfferKind.GUIDE, 2900, "USD", null, price(2900, false));
         LedgerTestData.guidePdf(business.id(), guide);
         coaching = LedgerTestData.offer(business.id(), OfferKind.COACHING, 9900, "USD", null, price(9900, true));
+    }
+
+    /**
+     * A shop opened with the application's own Stripe client, checkout and webhook handlers (in the
+     * order the webhook processor is given them).
+     */
+    public static SandboxShop open(String name, ApplicationContext context) throws StripeException {
+        return new SandboxShop(
+                name,
+                context.getBean(StripeClient.class),
+                context.getBean(CheckoutService.class),
+                context.getBeanProvider(StripeEventHandler.class)
+                        .orderedStream()
+                        .toList());
+    }
+
+    /** The owner's token, as Keycloak issues it for this business. */
+    public RequestPostProcessor asOwner() {
+        return ApiCalls.member(owner, Role.COACH, business.id());
+    }
+
+    /** A coach's (not the owner's) token for this business. */
+    public RequestPostProcessor asCoach() {
+        return ApiCalls.member(coach, Role.COACH, business.id());
     }
 
     /** A client on the roster who pays for {@code offer} on the sandbox's checkout page. */

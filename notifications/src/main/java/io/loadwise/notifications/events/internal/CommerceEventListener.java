@@ -9,6 +9,7 @@ import io.loadwise.commerce.DisputeOpened;
 import io.loadwise.commerce.OrderPaid;
 import io.loadwise.commerce.RefundIssued;
 import io.loadwise.commerce.SubscriptionCanceled;
+import io.loadwise.commerce.SubscriptionChange;
 import io.loadwise.commerce.SubscriptionPastDue;
 import io.loadwise.commerce.SubscriptionStarted;
 import io.loadwise.events.ConditionalOnWorkerRole;
@@ -21,7 +22,6 @@ import io.loadwise.roster.NotificationAudience.Person;
 import io.loadwise.tenancy.RecentTenants;
 import io.loadwise.tenancy.Tenant;
 import io.loadwise.tenancy.TenantId;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,45 +80,12 @@ class CommerceEventListener {
     void on(ConsumerRecord<String, byte[]> record) {
         switch (record.topic()) {
             case OrderPaid.TOPIC -> orderPaid(record);
-            case SubscriptionStarted.TOPIC -> {
-                SubscriptionStarted e = intake.read(record, SubscriptionStarted.class, s ->
-                        new Object[] {s.eventId(), s.tenantId(), s.subscriptionId(), s.clientId(), s.occurredAt()});
-                subscription(
-                        record,
-                        e.eventId(),
-                        e.tenantId(),
-                        e.subscriptionId(),
-                        e.clientId(),
-                        e.occurredAt(),
-                        NotificationType.COACHING_STARTED,
-                        "/me/today");
-            }
-            case SubscriptionPastDue.TOPIC -> {
-                SubscriptionPastDue e = intake.read(record, SubscriptionPastDue.class, s ->
-                        new Object[] {s.eventId(), s.tenantId(), s.subscriptionId(), s.clientId(), s.occurredAt()});
-                subscription(
-                        record,
-                        e.eventId(),
-                        e.tenantId(),
-                        e.subscriptionId(),
-                        e.clientId(),
-                        e.occurredAt(),
-                        NotificationType.RENEWAL_FAILED,
-                        "/me/purchases");
-            }
-            case SubscriptionCanceled.TOPIC -> {
-                SubscriptionCanceled e = intake.read(record, SubscriptionCanceled.class, s ->
-                        new Object[] {s.eventId(), s.tenantId(), s.subscriptionId(), s.clientId(), s.occurredAt()});
-                subscription(
-                        record,
-                        e.eventId(),
-                        e.tenantId(),
-                        e.subscriptionId(),
-                        e.clientId(),
-                        e.occurredAt(),
-                        NotificationType.COACHING_CANCELED,
-                        "/me/purchases");
-            }
+            case SubscriptionStarted.TOPIC ->
+                subscription(record, SubscriptionStarted.class, NotificationType.COACHING_STARTED, "/me/today");
+            case SubscriptionPastDue.TOPIC ->
+                subscription(record, SubscriptionPastDue.class, NotificationType.RENEWAL_FAILED, "/me/purchases");
+            case SubscriptionCanceled.TOPIC ->
+                subscription(record, SubscriptionCanceled.class, NotificationType.COACHING_CANCELED, "/me/purchases");
             case RefundIssued.TOPIC -> refundIssued(record);
             default -> disputeOpened(record);
         }
@@ -158,28 +125,24 @@ class CommerceEventListener {
         });
     }
 
-    private void subscription(
-            ConsumerRecord<String, byte[]> record,
-            UUID eventId,
-            TenantId tenantId,
-            UUID subscriptionId,
-            ClientId client,
-            Instant occurredAt,
-            NotificationType type,
-            String page) {
-        intake.handleAs(tenantId, () -> {
-            Tenant tenant = tenant(tenantId);
+    /** Coaching started, a renewal failed or coaching ended: the buyer is told, with the offer's title. */
+    private <E extends SubscriptionChange> void subscription(
+            ConsumerRecord<String, byte[]> record, Class<E> eventType, NotificationType type, String page) {
+        E e = intake.read(record, eventType, s ->
+                new Object[] {s.eventId(), s.tenantId(), s.subscriptionId(), s.clientId(), s.occurredAt()});
+        intake.handleAs(e.tenantId(), () -> {
+            Tenant tenant = tenant(e.tenantId());
             String title =
-                    offerTitle(commerce.offerOfSubscription(subscriptionId).orElse(null), OfferKind.COACHING);
-            buyer(record, client, Optional.empty())
+                    offerTitle(commerce.offerOfSubscription(e.subscriptionId()).orElse(null), OfferKind.COACHING);
+            buyer(record, e.clientId(), Optional.empty())
                     .ifPresent(to -> intake.notify(
-                            eventId,
-                            tenantId,
+                            e.eventId(),
+                            e.tenantId(),
                             type,
                             to,
                             Map.of("offerTitle", title),
                             portal(tenant, page),
-                            occurredAt));
+                            e.occurredAt()));
         });
     }
 
