@@ -12,10 +12,8 @@ import io.loadwise.tenancy.TenantContext;
 import io.loadwise.tenancy.TenantId;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -169,15 +167,6 @@ public class MessagingService {
         if (limit < 1 || limit > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_PAGE_SIZE + ", was " + limit);
         }
-        Optional<Cursor> parsed = Optional.ofNullable(cursor).map(c -> Cursor.decode(c, 2));
-        parsed.ifPresent(c -> {
-            try {
-                OffsetDateTime.parse(c.values().get(0));
-                UUID.fromString(c.values().get(1));
-            } catch (RuntimeException e) {
-                throw new Cursor.InvalidCursorException(cursor);
-            }
-        });
-        return parsed;
+        return Cursor.decodeTimeAndId(cursor);
     }
 }

@@ -1,9 +1,13 @@
 package io.loadwise.shared;
 
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An opaque keyset-pagination cursor: the sort key values of the last row of a page.
@@ -45,6 +49,27 @@ public record Cursor(List<String> values) {
         } catch (IllegalArgumentException e) {
             throw new InvalidCursorException(text);
         }
+    }
+
+    /**
+     * Decodes the cursor of a list ordered by time and id (a timestamp with offset, then a UUID), as
+     * the message thread and the inbox are, checking both values parse.
+     *
+     * @return empty for no cursor (the first page)
+     * @throws InvalidCursorException if the text is not such a cursor
+     */
+    public static Optional<Cursor> decodeTimeAndId(@Nullable String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        Cursor cursor = decode(text, 2);
+        try {
+            OffsetDateTime.parse(cursor.values().get(0));
+            UUID.fromString(cursor.values().get(1));
+        } catch (RuntimeException e) {
+            throw new InvalidCursorException(text);
+        }
+        return Optional.of(cursor);
     }
 
     /** The cursor text a client sent is not one this API produced. */

@@ -62,34 +62,26 @@ public class PreferencesRepository {
     }
 
     public void saveSettings(RecipientSettings s) {
-        OffsetDateTime now = now();
+        // What a save sets, on a new row and on an existing one alike (the last digest stays).
+        Map<org.jooq.Field<?>, Object> values = new HashMap<>();
+        values.put(
+                NOTIFICATION_SETTINGS.LOCALE,
+                s.locale() == null ? null : s.locale().toLanguageTag());
+        values.put(
+                NOTIFICATION_SETTINGS.TIME_ZONE,
+                s.zone() == null ? null : s.zone().getId());
+        values.put(NOTIFICATION_SETTINGS.QUIET_START, s.quietStart());
+        values.put(NOTIFICATION_SETTINGS.QUIET_END, s.quietEnd());
+        values.put(NOTIFICATION_SETTINGS.DAILY_DIGEST, s.dailyDigest());
+        values.put(NOTIFICATION_SETTINGS.DIGEST_AT, s.digestAt());
+        values.put(NOTIFICATION_SETTINGS.UPDATED_AT, now());
         db.insertInto(NOTIFICATION_SETTINGS)
                 .set(NOTIFICATION_SETTINGS.TENANT_ID, TenantContext.require().value())
                 .set(NOTIFICATION_SETTINGS.RECIPIENT_EMAIL, s.email())
-                .set(
-                        NOTIFICATION_SETTINGS.LOCALE,
-                        s.locale() == null ? null : s.locale().toLanguageTag())
-                .set(
-                        NOTIFICATION_SETTINGS.TIME_ZONE,
-                        s.zone() == null ? null : s.zone().getId())
-                .set(NOTIFICATION_SETTINGS.QUIET_START, s.quietStart())
-                .set(NOTIFICATION_SETTINGS.QUIET_END, s.quietEnd())
-                .set(NOTIFICATION_SETTINGS.DAILY_DIGEST, s.dailyDigest())
-                .set(NOTIFICATION_SETTINGS.DIGEST_AT, s.digestAt())
-                .set(NOTIFICATION_SETTINGS.UPDATED_AT, now)
+                .set(values)
                 .onConflict(NOTIFICATION_SETTINGS.TENANT_ID, NOTIFICATION_SETTINGS.RECIPIENT_EMAIL)
                 .doUpdate()
-                .set(
-                        NOTIFICATION_SETTINGS.LOCALE,
-                        s.locale() == null ? null : s.locale().toLanguageTag())
-                .set(
-                        NOTIFICATION_SETTINGS.TIME_ZONE,
-                        s.zone() == null ? null : s.zone().getId())
-                .set(NOTIFICATION_SETTINGS.QUIET_START, s.quietStart())
-                .set(NOTIFICATION_SETTINGS.QUIET_END, s.quietEnd())
-                .set(NOTIFICATION_SETTINGS.DAILY_DIGEST, s.dailyDigest())
-                .set(NOTIFICATION_SETTINGS.DIGEST_AT, s.digestAt())
-                .set(NOTIFICATION_SETTINGS.UPDATED_AT, now)
+                .set(values)
                 .execute();
     }
 
