@@ -280,27 +280,21 @@ public class NotificationRepository {
     /** Unrenderable: dead at once, the attempt not counted as a send. */
     public record Unrenderable(UUID id, String error) implements Outcome {}
 
-    /** Writes a batch's outcomes in one round trip and removes or reschedules their queue rows. */
+    /** Writes a batch's outcomes (the sent ones in one statement) and removes or reschedules their queue rows. */
     public void record(List<Outcome> outcomes) {
         if (outcomes.isEmpty()) {
             return;
         }
         OffsetDateTime now = now();
-        List<Query> queries = new ArrayList<>(outcomes.size() * 2);
+        List<Query> queries = new ArrayList<>();
         List<UUID> done = new ArrayList<>();
+        List<Sent> sent = new ArrayList<>();
         for (Outcome outcome : outcomes) {
             Condition row = NOTIFICATIONS.ID.eq(outcome.id());
             switch (outcome) {
-                case Sent sent -> {
-                    queries.add(db.update(NOTIFICATIONS)
-                            .set(NOTIFICATIONS.STATUS, NotificationStatus.SENT)
-                            .set(NOTIFICATIONS.SENT_AT, now)
-                            .set(NOTIFICATIONS.TITLE, truncate(sent.subject(), 300))
-                            .set(NOTIFICATIONS.ATTEMPTS, NOTIFICATIONS.ATTEMPTS.plus(1))
-                            .setNull(NOTIFICATIONS.NEXT_ATTEMPT_AT)
-                            .setNull(NOTIFICATIONS.LAST_ERROR)
-                            .where(row));
-                    done.add(sent.id());
+                case Sent s -> {
+                    sent.add(s);
+                    done.add(s.id());
                 }
                 case Failed failed -> {
                     boolean dead = failed.retryAt() == null;
@@ -337,10 +331,31 @@ public class NotificationRepository {
                 }
             }
         }
-        if (!done.isEmpty()) {
-            queries.add(db.deleteFrom(NOTIFICATION_QUEUE).where(NOTIFICATION_QUEUE.NOTIFICATION_ID.in(done)));
+        if (!queries.isEmpty()) {
+            db.batch(queries).execute(); // the few failures, one statement each
         }
-        db.batch(queries).execute();
+        if (!sent.isEmpty()) {
+            // Nearly every outcome: one statement for all of them (see insertAll).
+            db.query(
+                            """
+                            update notifications n set status = {0}, sent_at = {1}, title = s.subject,
+                                attempts = n.attempts + 1, next_attempt_at = null, last_error = null
+                            from unnest({2}, {3}) as s(id, subject)
+                            where n.id = s.id""",
+                            val(NotificationStatus.SENT),
+                            val(now),
+                            uuids(sent.stream().map(Sent::id).toArray(UUID[]::new)),
+                            texts(sent.stream()
+                                    .map(s -> truncate(s.subject(), 300))
+                                    .toArray(String[]::new)))
+                    .execute();
+        }
+        if (!done.isEmpty()) {
+            db.query(
+                            "delete from notification_queue where notification_id = any({0})",
+                            uuids(done.toArray(UUID[]::new)))
+                    .execute();
+        }
     }
 
     /** A recipient's notifications waiting for their digest, oldest first. */
