@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.timepicker.TimePicker;
 import io.loadwise.notifications.Channel;
@@ -216,11 +217,18 @@ class PreferencesForm extends Div {
             settingsError.setVisible(true);
             return;
         }
-        // The UI speaks the chosen language from now on.
+        String confirmation = getTranslation(locale, "notifications.preferences.saved");
         UI ui = UI.getCurrent();
-        ui.getSession().setLocale(locale);
-        ui.setLocale(locale);
-        saved.setText(getTranslation(locale, "notifications.preferences.saved"));
+        if (!locale.getLanguage().equals(ui.getLocale().getLanguage())) {
+            // The UI speaks the chosen language from now on: the whole screen, menu included, is
+            // built again in it at once, and the confirmation outlives that as a notification.
+            ui.getSession().setLocale(locale);
+            ui.setLocale(locale);
+            ui.refreshCurrentRoute(true);
+            Notification.show(confirmation);
+            return;
+        }
+        saved.setText(confirmation);
         saved.setVisible(true);
     }
 

@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
@@ -18,6 +19,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -267,8 +269,11 @@ class NotificationViewsIT {
         assertThat(_find(Span.class, spec -> spec.withId("preferences-settings-error")))
                 .as("the error is gone")
                 .isEmpty();
-        assertThat(_get(Span.class, spec -> spec.withId("preferences-saved")).getText())
-                .isEqualTo("Gespeichert.");
+        NotificationsKt.expectNotifications("Gespeichert.");
+        assertThat(_get(H2.class, spec -> spec.withText("Benachrichtigungseinstellungen"))
+                        .isVisible())
+                .as("the screen speaks the saved language at once, not from the next view on")
+                .isTrue();
         var saved = settings.settings();
         assertThat(saved.locale()).isEqualTo(Locale.GERMAN);
         assertThat(saved.zone().getId()).isEqualTo("Europe/Berlin");
