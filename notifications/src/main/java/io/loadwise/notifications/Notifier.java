@@ -1,5 +1,7 @@
 package io.loadwise.notifications;
 
+import java.util.List;
+
 /**
  * Turns a consumer's request into stored notifications, one per channel the recipient gets (email;
  * in-app when they have an account), unless their preferences say no. Idempotent: a request whose
@@ -9,5 +11,17 @@ package io.loadwise.notifications;
 public interface Notifier {
 
     /** @return the notifications stored now (0 when all were stored before or switched off) */
-    int notify(NotificationRequest request);
+    default int notify(NotificationRequest request) {
+        return notifyAll(List.of(request));
+    }
+
+    /**
+     * Stores many requests of one business together: the recipients' preferences read once, and one
+     * statement per kind of row whatever their number (what a consumer handling a poll of events
+     * needs to keep up with a burst).
+     *
+     * @return the notifications stored now
+     * @throws IllegalArgumentException when the requests are of more than one business
+     */
+    int notifyAll(List<NotificationRequest> requests);
 }

@@ -9,9 +9,15 @@ import io.loadwise.tenancy.TenantContext;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -49,33 +55,69 @@ public class NotificationAudience {
     }
 
     public Optional<Circle> circleOf(ClientId client) {
+        return Optional.ofNullable(circlesOf(List.of(client)).get(client));
+    }
+
+    /**
+     * The circles of many clients in three queries whatever their number (clients, lead coaches,
+     * co-coaches; a fourth for the owner when a client has no coach): a consumer handling a poll
+     * of events asks once, not once per event.
+     *
+     * @return by client; a client erased or never known is absent
+     */
+    public Map<ClientId, Circle> circlesOf(Collection<ClientId> clients) {
         TenantContext.require();
-        return db.select(CLIENTS.MEMBER_ID, CLIENTS.EMAIL, CLIENTS.DISPLAY_NAME, CLIENTS.COACH_ID)
+        if (clients.isEmpty()) {
+            return Map.of();
+        }
+        Set<UUID> ids = clients.stream().map(ClientId::value).collect(Collectors.toSet());
+        var found = db.select(CLIENTS.ID, CLIENTS.MEMBER_ID, CLIENTS.EMAIL, CLIENTS.DISPLAY_NAME, CLIENTS.COACH_ID)
                 .from(CLIENTS)
-                .where(CLIENTS.ID.eq(client.value()), CLIENTS.ERASED_AT.isNull())
-                .fetchOptional()
-                .map(r -> {
-                    List<Person> coaches = new ArrayList<>();
-                    if (r.value4() != null) {
-                        activeMember(MEMBERS.ID.eq(r.value4())).ifPresent(coaches::add);
-                    }
-                    db
-                            .select(MEMBERS.ID, MEMBERS.EMAIL, MEMBERS.DISPLAY_NAME)
-                            .from(CLIENT_COACHES)
-                            .join(MEMBERS)
-                            .on(MEMBERS.TENANT_ID.eq(CLIENT_COACHES.TENANT_ID), MEMBERS.ID.eq(CLIENT_COACHES.COACH_ID))
-                            .where(CLIENT_COACHES.CLIENT_ID.eq(client.value()), MEMBERS.REMOVED_AT.isNull())
-                            .orderBy(CLIENT_COACHES.ASSIGNED_AT, MEMBERS.ID)
-                            .fetch(m -> new Person(m.value1(), m.value2(), m.value3()))
-                            .stream()
-                            .filter(p ->
-                                    coaches.stream().noneMatch(c -> c.email().equals(p.email())))
-                            .forEach(coaches::add);
-                    if (coaches.isEmpty()) {
-                        owners().stream().findFirst().ifPresent(coaches::add);
-                    }
-                    return new Circle(client, new Person(r.value1(), r.value2(), r.value3()), List.copyOf(coaches));
-                });
+                .where(CLIENTS.ID.in(ids), CLIENTS.ERASED_AT.isNull())
+                .fetch();
+        if (found.isEmpty()) {
+            return Map.of();
+        }
+        Set<UUID> leadIds =
+                found.stream().map(r -> r.value5()).filter(Objects::nonNull).collect(Collectors.toSet());
+        Map<UUID, Person> leads = leadIds.isEmpty()
+                ? Map.of()
+                : db.select(MEMBERS.ID, MEMBERS.EMAIL, MEMBERS.DISPLAY_NAME)
+                        .from(MEMBERS)
+                        .where(MEMBERS.ID.in(leadIds), MEMBERS.REMOVED_AT.isNull())
+                        .fetchMap(MEMBERS.ID, m -> new Person(m.value1(), m.value2(), m.value3()));
+        Map<UUID, List<Person>> coCoaches = new HashMap<>();
+        db.select(CLIENT_COACHES.CLIENT_ID, MEMBERS.ID, MEMBERS.EMAIL, MEMBERS.DISPLAY_NAME)
+                .from(CLIENT_COACHES)
+                .join(MEMBERS)
+                .on(MEMBERS.TENANT_ID.eq(CLIENT_COACHES.TENANT_ID), MEMBERS.ID.eq(CLIENT_COACHES.COACH_ID))
+                .where(CLIENT_COACHES.CLIENT_ID.in(ids), MEMBERS.REMOVED_AT.isNull())
+                .orderBy(CLIENT_COACHES.ASSIGNED_AT, MEMBERS.ID)
+                .forEach(m -> coCoaches
+                        .computeIfAbsent(m.value1(), c -> new ArrayList<>())
+                        .add(new Person(m.value2(), m.value3(), m.value4())));
+        Optional<Person> firstOwner = null; // looked up when a client has no coach, once
+        Map<ClientId, Circle> circles = new HashMap<>();
+        for (var r : found) {
+            List<Person> coaches = new ArrayList<>();
+            if (r.value5() != null && leads.containsKey(r.value5())) {
+                coaches.add(leads.get(r.value5()));
+            }
+            for (Person co : coCoaches.getOrDefault(r.value1(), List.of())) {
+                if (coaches.stream().noneMatch(c -> c.email().equals(co.email()))) {
+                    coaches.add(co);
+                }
+            }
+            if (coaches.isEmpty()) {
+                if (firstOwner == null) {
+                    firstOwner = owners().stream().findFirst();
+                }
+                firstOwner.ifPresent(coaches::add);
+            }
+            ClientId id = new ClientId(r.value1());
+            circles.put(id, new Circle(id, new Person(r.value2(), r.value3(), r.value4()), List.copyOf(coaches)));
+        }
+        return circles;
     }
 
     /** The business's active owners, the first one first. */

@@ -4,8 +4,11 @@ import io.loadwise.notifications.Channel;
 import io.loadwise.notifications.NotificationType;
 import io.loadwise.notifications.preferences.internal.PreferencesRepository;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -22,16 +25,29 @@ public class PreferenceLookup {
         this.repository = repository;
     }
 
-    public RecipientSettings settings(String email) {
-        return repository.settings(email).orElseGet(() -> RecipientSettings.defaults(email));
+    /** The settings of many recipients in one query: by email, every one of them (defaults where none are stored). */
+    public Map<String, RecipientSettings> settings(Collection<String> emails) {
+        Map<String, RecipientSettings> stored = repository.settings(emails);
+        Map<String, RecipientSettings> all = new HashMap<>();
+        for (String email : emails) {
+            all.put(email, stored.getOrDefault(email, RecipientSettings.defaults(email)));
+        }
+        return all;
     }
 
-    /** The channels the recipient switched off for this type; always none for a transactional type. */
-    public Set<Channel> switchedOff(String email, NotificationType type) {
-        if (type.transactional()) {
-            return EnumSet.noneOf(Channel.class);
-        }
-        return repository.switchedOff(email, type);
+    /** What many recipients switched off, in one query. */
+    public Switches switchedOff(Collection<String> emails) {
+        Map<String, Map<NotificationType, Set<Channel>>> off = repository.switchedOff(emails);
+        return (email, type) -> type.transactional()
+                ? EnumSet.noneOf(Channel.class)
+                : off.getOrDefault(email, Map.of()).getOrDefault(type, EnumSet.noneOf(Channel.class));
+    }
+
+    /** The switches of the recipients one look-up asked about. */
+    @FunctionalInterface
+    public interface Switches {
+        /** The channels {@code email} switched off for {@code type}; none for a transactional type. */
+        Set<Channel> off(String email, NotificationType type);
     }
 
     public List<RecipientSettings> digestSubscribers() {

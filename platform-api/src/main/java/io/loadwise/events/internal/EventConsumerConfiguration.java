@@ -11,8 +11,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 
 /**
@@ -46,10 +49,30 @@ class EventConsumerConfiguration {
         backOff.setInitialInterval(retry.initialInterval().toMillis());
         backOff.setMultiplier(retry.multiplier());
         backOff.setMaxInterval(retry.maxInterval().toMillis());
-        var handler = new DefaultErrorHandler(recoverer, backOff);
+        ConsumerAwareRecordRecoverer parking =
+                (record, consumer, exception) -> recoverer.accept(record, consumer, unbatched(exception));
+        var handler = new DefaultErrorHandler(parking, backOff);
         // Beside Spring's defaults (deserialization and conversion failures): a record that can't
         // be read will never succeed, so retrying it would only hold up the tenant's partition.
         handler.addNotRetryableExceptions(UnprocessableEventException.class);
         return handler;
+    }
+
+    /**
+     * A batch listener names the failed record by wrapping what went wrong in a {@link
+     * BatchListenerFailedException}; the dead-letter headers (exception class, message, cause) are
+     * to tell operators what went wrong, as they do for a record listener, not how it was reported.
+     */
+    static Exception unbatched(Exception exception) {
+        if (exception instanceof ListenerExecutionFailedException failed
+                && failed.getCause() instanceof BatchListenerFailedException batch
+                && batch.getCause() != null) {
+            return new ListenerExecutionFailedException(
+                    batch.getCause().getMessage(), failed.getGroupId(), batch.getCause());
+        }
+        if (exception instanceof BatchListenerFailedException batch && batch.getCause() instanceof Exception cause) {
+            return cause;
+        }
+        return exception;
     }
 }

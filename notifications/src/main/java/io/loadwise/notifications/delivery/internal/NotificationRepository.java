@@ -25,17 +25,21 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.JSONB;
 import org.jooq.Query;
 import org.jooq.Record;
+import org.jooq.impl.SQLDataType;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -98,52 +102,136 @@ public class NotificationRepository {
     /** A claimed queue row. */
     public record Claim(UUID notificationId, TenantId tenantId) {}
 
-    /** @return whether it was stored (false: its dedupe key was stored before) */
-    public boolean insert(NewNotification n) {
-        return db.insertInto(NOTIFICATIONS)
-                        .set(NOTIFICATIONS.TENANT_ID, TenantContext.require().value())
-                        .set(NOTIFICATIONS.ID, n.id())
-                        .set(NOTIFICATIONS.EVENT_ID, n.eventId())
-                        .set(NOTIFICATIONS.TYPE, n.type().key())
-                        .set(NOTIFICATIONS.CHANNEL, n.channel().column())
-                        .set(NOTIFICATIONS.RECIPIENT_EMAIL, n.recipient().email())
-                        .set(
-                                NOTIFICATIONS.RECIPIENT_NAME,
-                                truncate(n.recipient().name(), 200))
-                        .set(NOTIFICATIONS.MEMBER_ID, n.recipient().memberId())
-                        .set(NOTIFICATIONS.LOCALE, n.locale().toLanguageTag())
-                        .set(NOTIFICATIONS.TIME_ZONE, n.zone().getId())
-                        .set(NOTIFICATIONS.MODEL, JSONB.valueOf(json.writeValueAsString(n.model())))
-                        .set(NOTIFICATIONS.STATUS, n.status())
-                        .set(NOTIFICATIONS.NEXT_ATTEMPT_AT, odt(n.nextAttemptAt()))
-                        .set(NOTIFICATIONS.LAST_ERROR, truncate(n.lastError(), 2000))
-                        .set(NOTIFICATIONS.TITLE, truncate(n.title(), 300))
-                        .set(NOTIFICATIONS.BODY, truncate(n.body(), 2000))
-                        .set(NOTIFICATIONS.LINK, truncate(n.link(), 1000))
-                        .set(NOTIFICATIONS.OCCURRED_AT, odt(n.occurredAt()))
-                        .set(NOTIFICATIONS.CREATED_AT, now())
-                        .onConflictDoNothing()
-                        .execute()
-                == 1;
+    /**
+     * Stores many notifications of the bound tenant in one statement, whatever their number: each
+     * column goes as one array and {@code unnest} turns the arrays into rows, so the statement (and
+     * its rendering, the consumers' main cost when it was one insert per row) stays the same size.
+     * Rows whose dedupe key was stored before, or earlier in the same list, are left out.
+     *
+     * @return the ids of the rows stored now
+     */
+    public Set<UUID> insertAll(List<NewNotification> rows) {
+        if (rows.isEmpty()) {
+            return Set.of();
+        }
+        int n = rows.size();
+        UUID[] ids = new UUID[n];
+        UUID[] eventIds = new UUID[n];
+        String[] types = new String[n];
+        String[] channels = new String[n];
+        String[] emails = new String[n];
+        String[] names = new String[n];
+        UUID[] members = new UUID[n];
+        String[] locales = new String[n];
+        String[] zones = new String[n];
+        String[] models = new String[n];
+        String[] statuses = new String[n];
+        OffsetDateTime[] nextAttempts = new OffsetDateTime[n];
+        String[] errors = new String[n];
+        String[] titles = new String[n];
+        String[] bodies = new String[n];
+        String[] links = new String[n];
+        OffsetDateTime[] occurred = new OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            NewNotification row = rows.get(i);
+            ids[i] = row.id();
+            eventIds[i] = row.eventId();
+            types[i] = row.type().key();
+            channels[i] = row.channel().column();
+            emails[i] = row.recipient().email();
+            names[i] = truncate(row.recipient().name(), 200);
+            members[i] = row.recipient().memberId();
+            locales[i] = row.locale().toLanguageTag();
+            zones[i] = row.zone().getId();
+            models[i] = json.writeValueAsString(row.model());
+            statuses[i] = row.status();
+            nextAttempts[i] = odt(row.nextAttemptAt());
+            errors[i] = truncate(row.lastError(), 2000);
+            titles[i] = truncate(row.title(), 300);
+            bodies[i] = truncate(row.body(), 2000);
+            links[i] = truncate(row.link(), 1000);
+            occurred[i] = odt(row.occurredAt());
+        }
+        return new HashSet<>(db.resultQuery(
+                        """
+                        insert into notifications (tenant_id, id, event_id, type, channel, recipient_email,
+                            recipient_name, member_id, locale, time_zone, model, status, next_attempt_at,
+                            last_error, title, body, link, occurred_at, created_at)
+                        select {0}, r.id, r.event_id, r.type, r.channel, r.recipient_email, r.recipient_name,
+                            r.member_id, r.locale, r.time_zone, r.model::jsonb, r.status, r.next_attempt_at,
+                            r.last_error, r.title, r.body, r.link, r.occurred_at, {1}
+                        from unnest({2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {10}, {11}, {12}, {13}, {14},
+                            {15}, {16}, {17}, {18})
+                            as r(id, event_id, type, channel, recipient_email, recipient_name, member_id, locale,
+                                 time_zone, model, status, next_attempt_at, last_error, title, body, link,
+                                 occurred_at)
+                        on conflict do nothing
+                        returning id""",
+                        val(TenantContext.require().value()),
+                        val(now()),
+                        uuids(ids),
+                        uuids(eventIds),
+                        texts(types),
+                        texts(channels),
+                        texts(emails),
+                        texts(names),
+                        uuids(members),
+                        texts(locales),
+                        texts(zones),
+                        texts(models),
+                        texts(statuses),
+                        instants(nextAttempts),
+                        texts(errors),
+                        texts(titles),
+                        texts(bodies),
+                        texts(links),
+                        instants(occurred))
+                .fetch(r -> r.get(0, UUID.class)));
     }
 
-    public void enqueue(UUID notificationId, Instant due) {
-        db.insertInto(NOTIFICATION_QUEUE)
-                .set(NOTIFICATION_QUEUE.NOTIFICATION_ID, notificationId)
-                .set(NOTIFICATION_QUEUE.TENANT_ID, TenantContext.require().value())
-                .set(NOTIFICATION_QUEUE.DUE_AT, odt(due))
-                .onConflict(NOTIFICATION_QUEUE.NOTIFICATION_ID)
-                .doUpdate()
-                .set(NOTIFICATION_QUEUE.DUE_AT, odt(due))
+    /** Queues mail of the bound tenant for the worker (a row queued before takes the new due time). */
+    public void enqueueAll(Map<UUID, Instant> dueById) {
+        if (dueById.isEmpty()) {
+            return;
+        }
+        UUID[] ids = new UUID[dueById.size()];
+        OffsetDateTime[] dues = new OffsetDateTime[dueById.size()];
+        int i = 0;
+        for (var due : dueById.entrySet()) {
+            ids[i] = due.getKey();
+            dues[i++] = odt(due.getValue());
+        }
+        db.query("""
+                        insert into notification_queue (notification_id, tenant_id, due_at)
+                        select q.id, {0}, q.due_at from unnest({1}, {2}) as q(id, due_at)
+                        on conflict (notification_id) do update set due_at = excluded.due_at""", val(TenantContext.require().value()), uuids(ids), instants(dues))
                 .execute();
     }
 
-    /** Tells the web instances (after commit) that a member's inbox changed. */
-    public void signalInbox(UUID memberId) {
-        db.resultQuery(
-                        "select pg_notify({0}, {1})",
-                        val(InboxSignal.CHANNEL), val(InboxSignal.payload(TenantContext.require(), memberId)))
+    /** Tells the web instances (after commit) that these members' inboxes changed: one signal each. */
+    public void signalInboxes(Collection<UUID> memberIds) {
+        if (memberIds.isEmpty()) {
+            return;
+        }
+        TenantId tenant = TenantContext.require();
+        String[] payloads = memberIds.stream()
+                .distinct()
+                .map(member -> InboxSignal.payload(tenant, member))
+                .toArray(String[]::new);
+        db.resultQuery("select pg_notify({0}, p) from unnest({1}) as p", val(InboxSignal.CHANNEL), texts(payloads))
                 .fetch();
+    }
+
+    private static Field<UUID[]> uuids(UUID[] values) {
+        return val(values, SQLDataType.UUID.array());
+    }
+
+    private static Field<String[]> texts(String[] values) {
+        return val(values, SQLDataType.CLOB.array());
+    }
+
+    private static Field<OffsetDateTime[]> instants(OffsetDateTime[] values) {
+        return val(values, SQLDataType.TIMESTAMPWITHTIMEZONE.array());
     }
 
     /**
@@ -192,27 +280,21 @@ public class NotificationRepository {
     /** Unrenderable: dead at once, the attempt not counted as a send. */
     public record Unrenderable(UUID id, String error) implements Outcome {}
 
-    /** Writes a batch's outcomes in one round trip and removes or reschedules their queue rows. */
+    /** Writes a batch's outcomes (the sent ones in one statement) and removes or reschedules their queue rows. */
     public void record(List<Outcome> outcomes) {
         if (outcomes.isEmpty()) {
             return;
         }
         OffsetDateTime now = now();
-        List<Query> queries = new ArrayList<>(outcomes.size() * 2);
+        List<Query> queries = new ArrayList<>();
         List<UUID> done = new ArrayList<>();
+        List<Sent> sent = new ArrayList<>();
         for (Outcome outcome : outcomes) {
             Condition row = NOTIFICATIONS.ID.eq(outcome.id());
             switch (outcome) {
-                case Sent sent -> {
-                    queries.add(db.update(NOTIFICATIONS)
-                            .set(NOTIFICATIONS.STATUS, NotificationStatus.SENT)
-                            .set(NOTIFICATIONS.SENT_AT, now)
-                            .set(NOTIFICATIONS.TITLE, truncate(sent.subject(), 300))
-                            .set(NOTIFICATIONS.ATTEMPTS, NOTIFICATIONS.ATTEMPTS.plus(1))
-                            .setNull(NOTIFICATIONS.NEXT_ATTEMPT_AT)
-                            .setNull(NOTIFICATIONS.LAST_ERROR)
-                            .where(row));
-                    done.add(sent.id());
+                case Sent s -> {
+                    sent.add(s);
+                    done.add(s.id());
                 }
                 case Failed failed -> {
                     boolean dead = failed.retryAt() == null;
@@ -249,10 +331,31 @@ public class NotificationRepository {
                 }
             }
         }
-        if (!done.isEmpty()) {
-            queries.add(db.deleteFrom(NOTIFICATION_QUEUE).where(NOTIFICATION_QUEUE.NOTIFICATION_ID.in(done)));
+        if (!queries.isEmpty()) {
+            db.batch(queries).execute(); // the few failures, one statement each
         }
-        db.batch(queries).execute();
+        if (!sent.isEmpty()) {
+            // Nearly every outcome: one statement for all of them (see insertAll).
+            db.query(
+                            """
+                            update notifications n set status = {0}, sent_at = {1}, title = s.subject,
+                                attempts = n.attempts + 1, next_attempt_at = null, last_error = null
+                            from unnest({2}, {3}) as s(id, subject)
+                            where n.id = s.id""",
+                            val(NotificationStatus.SENT),
+                            val(now),
+                            uuids(sent.stream().map(Sent::id).toArray(UUID[]::new)),
+                            texts(sent.stream()
+                                    .map(s -> truncate(s.subject(), 300))
+                                    .toArray(String[]::new)))
+                    .execute();
+        }
+        if (!done.isEmpty()) {
+            db.query(
+                            "delete from notification_queue where notification_id = any({0})",
+                            uuids(done.toArray(UUID[]::new)))
+                    .execute();
+        }
     }
 
     /** A recipient's notifications waiting for their digest, oldest first. */
@@ -352,7 +455,7 @@ public class NotificationRepository {
                 .and(NOTIFICATIONS.STATUS.in(NotificationStatus.DEAD, NotificationStatus.BOUNCED))
                 .execute();
         if (updated == 1) {
-            enqueue(id, clock.instant());
+            enqueueAll(Map.of(id, clock.instant()));
         }
         return updated == 1;
     }

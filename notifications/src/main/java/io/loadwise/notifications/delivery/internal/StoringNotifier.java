@@ -14,12 +14,16 @@ import io.loadwise.shared.Ids;
 import io.loadwise.tenancy.RecentTenants;
 import io.loadwise.tenancy.Tenant;
 import io.loadwise.tenancy.TenantContext;
+import io.loadwise.tenancy.TenantId;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -69,87 +73,117 @@ class StoringNotifier implements Notifier {
     }
 
     @Override
-    public int notify(NotificationRequest request) {
-        Optional<io.loadwise.tenancy.TenantId> bound = TenantContext.current();
-        if (TransactionSynchronizationManager.isActualTransactionActive()
-                && !bound.equals(Optional.of(request.tenantId()))) {
+    public int notifyAll(List<NotificationRequest> requests) {
+        if (requests.isEmpty()) {
+            return 0;
+        }
+        TenantId tenant = requests.getFirst().tenantId();
+        if (requests.stream().anyMatch(r -> !r.tenantId().equals(tenant))) {
+            throw new IllegalArgumentException("Requests of more than one business can't be stored together");
+        }
+        Optional<TenantId> bound = TenantContext.current();
+        if (TransactionSynchronizationManager.isActualTransactionActive() && !bound.equals(Optional.of(tenant))) {
             // The open transaction runs as another tenant (or none): row level security would refuse the rows.
-            throw new IllegalStateException("A notification of business " + request.tenantId()
+            throw new IllegalStateException("A notification of business " + tenant
                     + " can't join a transaction of "
                     + bound.map(t -> "business " + t).orElse("no business")
                     + ": call the Notifier as that business, or outside a transaction.");
         }
-        Integer stored = TenantContext.callAs(request.tenantId(), () -> tx.execute(status -> store(request)));
+        Integer stored = TenantContext.callAs(tenant, () -> tx.execute(status -> store(tenant, requests)));
         return stored == null ? 0 : stored;
     }
 
-    private int store(NotificationRequest request) {
-        Tenant tenant = tenants.find(request.tenantId())
-                .orElseThrow(() -> new IllegalArgumentException("No business " + request.tenantId()));
-        String email = request.recipient().email();
-        RecipientSettings settings = preferences.settings(email);
-        Locale locale = settings.locale() != null ? settings.locale() : Locale.forLanguageTag(tenant.locale());
-        ZoneId zone = settings.zone() != null ? settings.zone() : ZoneId.of(tenant.timeZone());
-        Set<Channel> off = preferences.switchedOff(email, request.type());
+    /** What one stored row needs once it is known to be new: a queue row, an inbox signal. */
+    private record Planned(
+            NotificationRepository.NewNotification row,
+            @Nullable Instant queueAt,
+            @Nullable UUID signalMember) {}
+
+    private int store(TenantId tenantId, List<NotificationRequest> requests) {
+        Tenant tenant =
+                tenants.find(tenantId).orElseThrow(() -> new IllegalArgumentException("No business " + tenantId));
+        Set<String> emails = new HashSet<>();
+        requests.forEach(r -> emails.add(r.recipient().email()));
+        Map<String, RecipientSettings> settings = preferences.settings(emails);
+        PreferenceLookup.Switches switches = preferences.switchedOff(emails);
         Instant now = clock.instant();
 
-        List<Channel> channels = new ArrayList<>(List.of(Channel.EMAIL));
-        if (request.recipient().memberId() != null && !request.type().emailOnly()) {
-            channels.add(Channel.IN_APP);
-        }
-        int stored = 0;
-        boolean queued = false;
-        for (Channel channel : channels) {
-            UUID id = Ids.newId(clock);
-            boolean suppressed = !request.type().transactional() && off.contains(channel);
-            if (channel == Channel.IN_APP) {
-                if (storeInApp(request, id, locale, zone, suppressed)) {
-                    stored++;
-                }
-                continue;
-            }
-            String status;
-            Instant due = now;
-            Instant quietUntil = request.type().immediate() ? null : settings.quietUntil(now, zone);
-            if (suppressed) {
-                status = NotificationStatus.SUPPRESSED;
-            } else if (settings.dailyDigest() && request.type().digestible()) {
-                status = NotificationStatus.DIGEST;
-            } else if (quietUntil != null) {
-                status = NotificationStatus.HELD;
-                due = quietUntil;
-            } else {
-                status = NotificationStatus.PENDING;
-            }
-            boolean inserted = notifications.insert(row(
-                    request,
-                    id,
-                    Channel.EMAIL,
-                    locale,
-                    zone,
-                    status,
-                    status.equals(NotificationStatus.HELD) ? due : null,
-                    null,
-                    null,
-                    request.link()));
-            if (inserted) {
-                stored++;
-                if (status.equals(NotificationStatus.PENDING) || status.equals(NotificationStatus.HELD)) {
-                    notifications.enqueue(id, due);
-                    queued |= status.equals(NotificationStatus.PENDING);
-                }
+        List<Planned> planned = new ArrayList<>();
+        for (NotificationRequest request : requests) {
+            String email = request.recipient().email();
+            RecipientSettings mine = settings.get(email);
+            Locale locale = mine.locale() != null ? mine.locale() : Locale.forLanguageTag(tenant.locale());
+            ZoneId zone = mine.zone() != null ? mine.zone() : ZoneId.of(tenant.timeZone());
+            Set<Channel> off = switches.off(email, request.type());
+            planned.add(email(request, mine, locale, zone, off.contains(Channel.EMAIL), now));
+            if (request.recipient().memberId() != null && !request.type().emailOnly()) {
+                planned.add(inApp(request, locale, zone, off.contains(Channel.IN_APP)));
             }
         }
-        if (queued) {
+
+        Set<UUID> inserted =
+                notifications.insertAll(planned.stream().map(Planned::row).toList());
+        Map<UUID, Instant> queue = new LinkedHashMap<>();
+        List<UUID> signals = new ArrayList<>();
+        boolean dueNow = false;
+        for (Planned p : planned) {
+            if (!inserted.contains(p.row().id())) {
+                continue; // its dedupe key was stored before
+            }
+            if (p.queueAt() != null) {
+                queue.put(p.row().id(), p.queueAt());
+                dueNow |= p.row().status().equals(NotificationStatus.PENDING);
+            }
+            if (p.signalMember() != null) {
+                signals.add(p.signalMember());
+            }
+        }
+        notifications.enqueueAll(queue);
+        notifications.signalInboxes(signals);
+        if (dueNow) {
             wakeWorkerAfterCommit();
         }
-        return stored;
+        return inserted.size();
     }
 
-    private boolean storeInApp(NotificationRequest request, UUID id, Locale locale, ZoneId zone, boolean suppressed) {
-        if (suppressed) {
-            return notifications.insert(row(
-                    request, id, Channel.IN_APP, locale, zone, NotificationStatus.SUPPRESSED, null, null, null, null));
+    /** The email row: pending, held for quiet hours, gathered for the digest, or suppressed. */
+    private Planned email(
+            NotificationRequest request,
+            RecipientSettings settings,
+            Locale locale,
+            ZoneId zone,
+            boolean switchedOff,
+            Instant now) {
+        UUID id = Ids.newId(clock);
+        Instant quietUntil = request.type().immediate() ? null : settings.quietUntil(now, zone);
+        if (switchedOff) {
+            return new Planned(
+                    row(request, id, Channel.EMAIL, locale, zone, NotificationStatus.SUPPRESSED, null, null),
+                    null,
+                    null);
+        }
+        if (settings.dailyDigest() && request.type().digestible()) {
+            return new Planned(
+                    row(request, id, Channel.EMAIL, locale, zone, NotificationStatus.DIGEST, null, null), null, null);
+        }
+        if (quietUntil != null) {
+            return new Planned(
+                    row(request, id, Channel.EMAIL, locale, zone, NotificationStatus.HELD, quietUntil, null),
+                    quietUntil,
+                    null);
+        }
+        return new Planned(
+                row(request, id, Channel.EMAIL, locale, zone, NotificationStatus.PENDING, null, null), now, null);
+    }
+
+    /** The inbox entry, rendered now in the reader's language; signalled to open browsers once stored. */
+    private Planned inApp(NotificationRequest request, Locale locale, ZoneId zone, boolean switchedOff) {
+        UUID id = Ids.newId(clock);
+        if (switchedOff) {
+            return new Planned(
+                    row(request, id, Channel.IN_APP, locale, zone, NotificationStatus.SUPPRESSED, null, null),
+                    null,
+                    null);
         }
         RenderedInApp rendered;
         try {
@@ -171,41 +205,30 @@ class StoringNotifier implements Notifier {
                     id,
                     request.type().key(),
                     e.getMessage());
-            return notifications.insert(row(
-                    request,
-                    id,
-                    Channel.IN_APP,
-                    locale,
-                    zone,
-                    NotificationStatus.DEAD,
+            return new Planned(
+                    row(request, id, Channel.IN_APP, locale, zone, NotificationStatus.DEAD, null, e.getMessage()),
                     null,
-                    e.getMessage(),
-                    null,
-                    null));
+                    null);
         }
-        boolean inserted = notifications.insert(new NotificationRepository.NewNotification(
-                id,
-                request.eventId(),
-                request.type(),
-                Channel.IN_APP,
-                request.recipient(),
-                locale,
-                zone,
-                request.model(),
-                NotificationStatus.UNREAD,
+        return new Planned(
+                new NotificationRepository.NewNotification(
+                        id,
+                        request.eventId(),
+                        request.type(),
+                        Channel.IN_APP,
+                        request.recipient(),
+                        locale,
+                        zone,
+                        request.model(),
+                        NotificationStatus.UNREAD,
+                        null,
+                        null,
+                        rendered.title(),
+                        rendered.body(),
+                        rendered.link(),
+                        request.occurredAt()),
                 null,
-                null,
-                rendered.title(),
-                rendered.body(),
-                rendered.link(),
-                request.occurredAt()));
-        if (inserted) {
-            UUID member = request.recipient().memberId();
-            if (member != null) {
-                notifications.signalInbox(member);
-            }
-        }
-        return inserted;
+                request.recipient().memberId());
     }
 
     private static NotificationRepository.NewNotification row(
@@ -216,9 +239,7 @@ class StoringNotifier implements Notifier {
             ZoneId zone,
             String status,
             @Nullable Instant nextAttemptAt,
-            @Nullable String lastError,
-            @Nullable String title,
-            @Nullable String link) {
+            @Nullable String lastError) {
         return new NotificationRepository.NewNotification(
                 id,
                 request.eventId(),
@@ -231,9 +252,9 @@ class StoringNotifier implements Notifier {
                 status,
                 nextAttemptAt,
                 lastError,
-                title,
                 null,
-                link,
+                null,
+                channel == Channel.EMAIL ? request.link() : null,
                 request.occurredAt());
     }
 

@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -88,27 +89,30 @@ class CoachingEventListener {
                 ClientFlagRaised.TOPIC
             },
             groupId = Listeners.GROUP,
-            concurrency = Listeners.CONCURRENCY)
-    void on(ConsumerRecord<String, byte[]> record) {
-        switch (record.topic()) {
-            case PlanAssigned.TOPIC -> assigned(record);
-            case PlanAdjusted.TOPIC -> adjusted(record);
-            case AdjustmentProposed.TOPIC -> proposed(record);
-            case SessionMissed.TOPIC -> missed(record);
-            default -> flagRaised(record);
-        }
+            concurrency = Listeners.CONCURRENCY,
+            batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        PollCircles circles = new PollCircles(audience);
+        intake.handleBatch(records, record -> switch (record.topic()) {
+            case PlanAssigned.TOPIC -> assigned(record, circles);
+            case PlanAdjusted.TOPIC -> adjusted(record, circles);
+            case AdjustmentProposed.TOPIC -> proposed(record, circles);
+            case SessionMissed.TOPIC -> missed(record, circles);
+            default -> flagRaised(record, circles);
+        });
     }
 
-    private void assigned(ConsumerRecord<String, byte[]> record) {
+    private Optional<EventIntake.Job> assigned(ConsumerRecord<String, byte[]> record, PollCircles circles) {
         PlanAssigned e = intake.read(record, PlanAssigned.class, p ->
                 new Object[] {p.eventId(), p.tenantId(), p.clientId(), p.planId(), p.status(), p.occurredAt()});
         if (e.status() != PlanStatus.ACTIVE) {
-            return; // a draft is the coach's work in progress: the client hears when it is assigned
+            return Optional.empty(); // a draft is the coach's work in progress: the client hears when it is assigned
         }
-        intake.handleAs(e.tenantId(), () -> {
+        circles.want(e.tenantId(), e.clientId());
+        return Optional.of(new EventIntake.Job(e.tenantId(), () -> {
             Tenant tenant = tenant(e.tenantId());
             Optional<ClientPlan> plan = plans.plan(e.planId());
-            Optional<Circle> circle = audience.circleOf(e.clientId());
+            Optional<Circle> circle = circles.of(e.tenantId(), e.clientId());
             if (plan.isEmpty() || circle.isEmpty()) {
                 log.info("Plan event {} concerns a client or plan that no longer exists", e.eventId());
                 return;
@@ -126,10 +130,10 @@ class CoachingEventListener {
                     model,
                     portal(tenant, "/me/today"),
                     e.occurredAt());
-        });
+        }));
     }
 
-    private void adjusted(ConsumerRecord<String, byte[]> record) {
+    private Optional<EventIntake.Job> adjusted(ConsumerRecord<String, byte[]> record, PollCircles circles) {
         PlanAdjusted e =
                 intake.read(record, PlanAdjusted.class, p -> new Object[] {
                     p.eventId(), p.tenantId(), p.clientId(), p.planId(), p.kind(), p.source(), p.occurredAt()
@@ -139,13 +143,14 @@ class CoachingEventListener {
         // one would bury them in mail. A pause or resume changes their week, whoever made it.
         boolean pauseOrResume = e.kind() == RevisionKind.PAUSED || e.kind() == RevisionKind.RESUMED;
         if (!byThePlatform && !pauseOrResume) {
-            return;
+            return Optional.empty();
         }
-        intake.handleAs(e.tenantId(), () -> {
+        circles.want(e.tenantId(), e.clientId());
+        return Optional.of(new EventIntake.Job(e.tenantId(), () -> {
             Tenant tenant = tenant(e.tenantId());
             Optional<ClientPlan> plan = plans.plan(e.planId());
             Optional<PlanRevision> revision = plans.revision(e.planId(), e.revision());
-            Optional<Circle> circle = audience.circleOf(e.clientId());
+            Optional<Circle> circle = circles.of(e.tenantId(), e.clientId());
             if (plan.isEmpty() || revision.isEmpty() || circle.isEmpty()) {
                 log.info("Plan event {} concerns a client or plan that no longer exists", e.eventId());
                 return;
@@ -178,16 +183,17 @@ class CoachingEventListener {
                     model,
                     portal(tenant, "/me/today"),
                     e.occurredAt());
-        });
+        }));
     }
 
-    private void proposed(ConsumerRecord<String, byte[]> record) {
+    private Optional<EventIntake.Job> proposed(ConsumerRecord<String, byte[]> record, PollCircles circles) {
         AdjustmentProposed e = intake.read(record, AdjustmentProposed.class, p ->
                 new Object[] {p.eventId(), p.tenantId(), p.clientId(), p.planId(), p.proposalId(), p.occurredAt()});
-        intake.handleAs(e.tenantId(), () -> {
+        circles.want(e.tenantId(), e.clientId());
+        return Optional.of(new EventIntake.Job(e.tenantId(), () -> {
             Optional<ClientPlan> plan = plans.plan(e.planId());
             Optional<AdjustmentProposal> proposal = proposals.proposal(e.proposalId());
-            Optional<Circle> circle = audience.circleOf(e.clientId());
+            Optional<Circle> circle = circles.of(e.tenantId(), e.clientId());
             if (plan.isEmpty() || proposal.isEmpty() || circle.isEmpty()) {
                 log.info("Proposal event {} concerns a client, plan or proposal that no longer exists", e.eventId());
                 return;
@@ -208,7 +214,7 @@ class CoachingEventListener {
                     model,
                     "/coach/dashboard#proposal-" + e.proposalId(),
                     e.occurredAt());
-        });
+        }));
     }
 
     /**
@@ -217,13 +223,14 @@ class CoachingEventListener {
      * so the notifier's dedupe key stores the day's first one and ignores the rest, with no state
      * of our own. The nudge counts the misses of the last week as of that first event.
      */
-    private void missed(ConsumerRecord<String, byte[]> record) {
+    private Optional<EventIntake.Job> missed(ConsumerRecord<String, byte[]> record, PollCircles circles) {
         SessionMissed e = intake.read(record, SessionMissed.class, s ->
                 new Object[] {s.eventId(), s.tenantId(), s.clientId(), s.planId(), s.date(), s.occurredAt()});
-        intake.handleAs(e.tenantId(), () -> {
+        circles.want(e.tenantId(), e.clientId());
+        return Optional.of(new EventIntake.Job(e.tenantId(), () -> {
             Tenant tenant = tenant(e.tenantId());
             var snapshot = plans.snapshot(e.planId());
-            Optional<Circle> circle = audience.circleOf(e.clientId());
+            Optional<Circle> circle = circles.of(e.tenantId(), e.clientId());
             if (snapshot.isEmpty() || circle.isEmpty()) {
                 log.info("Missed-session event {} concerns a client or plan that no longer exists", e.eventId());
                 return;
@@ -248,7 +255,7 @@ class CoachingEventListener {
                     model,
                     portal(tenant, "/me/today"),
                     e.occurredAt());
-        });
+        }));
     }
 
     /** The stable id of a client's missed-sessions nudge of one day. */
@@ -257,14 +264,15 @@ class CoachingEventListener {
                 .getBytes(StandardCharsets.UTF_8));
     }
 
-    private void flagRaised(ConsumerRecord<String, byte[]> record) {
+    private Optional<EventIntake.Job> flagRaised(ConsumerRecord<String, byte[]> record, PollCircles circles) {
         ClientFlagRaised e = intake.read(record, ClientFlagRaised.class, f ->
                 new Object[] {f.eventId(), f.tenantId(), f.clientId(), f.kind(), f.occurredAt()});
         if (!ClientFlags.PAIN_SPIKE.equals(e.kind())) {
-            return; // missed sessions nudge the client instead; the other flags wait on the dashboard
+            return Optional.empty(); // missed sessions nudge the client instead; the other flags wait on the dashboard
         }
-        intake.handleAs(e.tenantId(), () -> {
-            Optional<Circle> circle = audience.circleOf(e.clientId());
+        circles.want(e.tenantId(), e.clientId());
+        return Optional.of(new EventIntake.Job(e.tenantId(), () -> {
+            Optional<Circle> circle = circles.of(e.tenantId(), e.clientId());
             // The detail is health data: the event carries none, the roster has it.
             Optional<ClientFlag> flag = flags.of(e.clientId()).stream()
                     .filter(f -> f.kind().equals(e.kind()))
@@ -287,7 +295,7 @@ class CoachingEventListener {
                     model,
                     "/coach/clients/" + e.clientId(),
                     e.occurredAt());
-        });
+        }));
     }
 
     private void toClient(

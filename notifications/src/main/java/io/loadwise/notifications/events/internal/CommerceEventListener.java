@@ -76,9 +76,10 @@ class CommerceEventListener {
                 DisputeOpened.TOPIC
             },
             groupId = Listeners.GROUP,
-            concurrency = Listeners.CONCURRENCY)
-    void on(ConsumerRecord<String, byte[]> record) {
-        switch (record.topic()) {
+            concurrency = Listeners.CONCURRENCY,
+            batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        intake.handleBatch(records, record -> switch (record.topic()) {
             case OrderPaid.TOPIC -> orderPaid(record);
             case SubscriptionStarted.TOPIC ->
                 subscription(record, SubscriptionStarted.class, NotificationType.COACHING_STARTED, "/me/today");
@@ -88,13 +89,13 @@ class CommerceEventListener {
                 subscription(record, SubscriptionCanceled.class, NotificationType.COACHING_CANCELED, "/me/purchases");
             case RefundIssued.TOPIC -> refundIssued(record);
             default -> disputeOpened(record);
-        }
+        });
     }
 
-    private void orderPaid(ConsumerRecord<String, byte[]> record) {
+    private Optional<EventIntake.Job> orderPaid(ConsumerRecord<String, byte[]> record) {
         OrderPaid e = intake.read(record, OrderPaid.class, o ->
                 new Object[] {o.eventId(), o.tenantId(), o.orderId(), o.kind(), o.currency(), o.occurredAt()});
-        intake.handleAs(e.tenantId(), () -> {
+        return Optional.of(new EventIntake.Job(e.tenantId(), () -> {
             Tenant tenant = tenant(e.tenantId());
             Optional<PaidOrder> order = commerce.order(e.orderId());
             UUID offerId = order.map(PaidOrder::offerId).orElse(e.offerId());
@@ -122,15 +123,15 @@ class CommerceEventListener {
                             model,
                             portal(tenant, "/me/purchases"),
                             e.occurredAt()));
-        });
+        }));
     }
 
     /** Coaching started, a renewal failed or coaching ended: the buyer is told, with the offer's title. */
-    private <E extends SubscriptionChange> void subscription(
+    private <E extends SubscriptionChange> Optional<EventIntake.Job> subscription(
             ConsumerRecord<String, byte[]> record, Class<E> eventType, NotificationType type, String page) {
         E e = intake.read(record, eventType, s ->
                 new Object[] {s.eventId(), s.tenantId(), s.subscriptionId(), s.clientId(), s.occurredAt()});
-        intake.handleAs(e.tenantId(), () -> {
+        return Optional.of(new EventIntake.Job(e.tenantId(), () -> {
             Tenant tenant = tenant(e.tenantId());
             String title =
                     offerTitle(commerce.offerOfSubscription(e.subscriptionId()).orElse(null), OfferKind.COACHING);
@@ -143,13 +144,13 @@ class CommerceEventListener {
                             Map.of("offerTitle", title),
                             portal(tenant, page),
                             e.occurredAt()));
-        });
+        }));
     }
 
-    private void refundIssued(ConsumerRecord<String, byte[]> record) {
+    private Optional<EventIntake.Job> refundIssued(ConsumerRecord<String, byte[]> record) {
         RefundIssued e = intake.read(record, RefundIssued.class, r ->
                 new Object[] {r.eventId(), r.tenantId(), r.orderId(), r.currency(), r.occurredAt()});
-        intake.handleAs(e.tenantId(), () -> {
+        return Optional.of(new EventIntake.Job(e.tenantId(), () -> {
             Tenant tenant = tenant(e.tenantId());
             Optional<PaidOrder> order = commerce.order(e.orderId());
             String title = offerTitle(
@@ -170,13 +171,13 @@ class CommerceEventListener {
                             model,
                             portal(tenant, "/me/purchases"),
                             e.occurredAt()));
-        });
+        }));
     }
 
-    private void disputeOpened(ConsumerRecord<String, byte[]> record) {
+    private Optional<EventIntake.Job> disputeOpened(ConsumerRecord<String, byte[]> record) {
         DisputeOpened e = intake.read(record, DisputeOpened.class, d ->
                 new Object[] {d.eventId(), d.tenantId(), d.currency(), d.occurredAt()});
-        intake.handleAs(e.tenantId(), () -> {
+        return Optional.of(new EventIntake.Job(e.tenantId(), () -> {
             Optional<PaidOrder> order = e.orderId() == null ? Optional.empty() : commerce.order(e.orderId());
             Optional<Circle> circle = order.map(PaidOrder::clientId).flatMap(audience::circleOf);
             String clientName = circle.map(c -> c.client().name())
@@ -210,7 +211,7 @@ class CommerceEventListener {
                                 "/coach/payments",
                                 e.occurredAt()));
             }
-        });
+        }));
     }
 
     /**

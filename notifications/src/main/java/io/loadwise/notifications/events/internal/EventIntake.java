@@ -14,16 +14,21 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -73,6 +78,9 @@ public class EventIntake {
     private final MeterRegistry meters;
     private final TransactionTemplate tx;
 
+    /** The requests of the job running on this consumer thread, stored when its transaction ends. */
+    private final ThreadLocal<@Nullable List<NotificationRequest>> pending = new ThreadLocal<>();
+
     /**
      * The notifier is looked up when a request is made, so a context without one (a module test
      * that brings no delivery) still starts; a request then fails and is retried like any error.
@@ -88,15 +96,93 @@ public class EventIntake {
         this.tx = new TransactionTemplate(transactions);
     }
 
+    /** What one record asks for, to be done as its business (see {@link #handleBatch}). */
+    public record Job(TenantId tenant, Runnable work) {}
+
+    private record Numbered(int index, Job job) {}
+
     /**
-     * Runs one record's work as its business, in one transaction: the look-ups and every
-     * notification it stores commit together. One transaction instead of one per look-up and per
-     * recipient is what lets a consumer keep up with a burst; and when it fails, the record is
-     * retried whole, with the dedupe key keeping anything stored for it before from being stored
-     * twice.
+     * Handles a poll's records together. {@code jobOf} reads each record, in order, into the work it
+     * asks for (empty: nothing to do); the jobs of one business then run in one transaction, and the
+     * notifications they ask for are stored together at its end ({@link Notifier#notifyAll}): a few
+     * statements for the whole poll instead of several per record, which is what lets a consumer
+     * keep up with a burst.
+     *
+     * <p>When something fails, only the records from the first one that failed on are delivered
+     * again: a business's jobs that fail together are run again one by one (each in its own
+     * transaction) to find the record, and the container is told its index ({@link
+     * BatchListenerFailedException}); the offsets before it are committed, that record is retried
+     * with back-off or, unreadable, parked in the dead-letter topic at once, and the records after
+     * it come again. Whatever was stored for a redelivered record is not stored twice (the dedupe
+     * key).
      */
-    public void handleAs(TenantId tenant, Runnable work) {
-        TenantContext.runAs(tenant, () -> tx.executeWithoutResult(status -> work.run()));
+    public void handleBatch(
+            List<ConsumerRecord<String, byte[]>> records,
+            Function<ConsumerRecord<String, byte[]>, Optional<Job>> jobOf) {
+        List<Numbered> jobs = new ArrayList<>(records.size());
+        int failedAt = Integer.MAX_VALUE;
+        @Nullable RuntimeException failure = null;
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                Optional<Job> job = jobOf.apply(records.get(i));
+                if (job.isPresent()) {
+                    jobs.add(new Numbered(i, job.get()));
+                }
+            } catch (RuntimeException e) {
+                // The records before it are handled below; it and those after come again.
+                failedAt = i;
+                failure = e;
+                break;
+            }
+        }
+        Map<TenantId, List<Numbered>> byTenant = new LinkedHashMap<>();
+        jobs.forEach(j -> byTenant.computeIfAbsent(j.job().tenant(), t -> new ArrayList<>())
+                .add(j));
+        for (var tenantJobs : byTenant.entrySet()) {
+            int before = failedAt; // what comes again after a failure needn't run now
+            List<Numbered> due = tenantJobs.getValue().stream()
+                    .filter(j -> j.index() < before)
+                    .toList();
+            if (due.isEmpty()) {
+                continue;
+            }
+            try {
+                runTogether(tenantJobs.getKey(), due);
+            } catch (RuntimeException together) {
+                for (Numbered job : due) {
+                    try {
+                        runTogether(tenantJobs.getKey(), List.of(job));
+                    } catch (RuntimeException alone) {
+                        failedAt = job.index();
+                        failure = alone;
+                        break;
+                    }
+                }
+            }
+        }
+        if (failure != null) {
+            throw new BatchListenerFailedException(
+                    "Record " + failedAt + " of " + records.size() + " failed: " + failure.getMessage(),
+                    failure,
+                    failedAt);
+        }
+    }
+
+    private void runTogether(TenantId tenant, List<Numbered> jobs) {
+        TenantContext.runAs(
+                tenant,
+                () -> tx.executeWithoutResult(status -> {
+                    List<NotificationRequest> requests = new ArrayList<>();
+                    pending.set(requests);
+                    try {
+                        jobs.forEach(j -> j.job().work().run());
+                    } finally {
+                        pending.remove();
+                    }
+                    if (!requests.isEmpty()) {
+                        notifier.getObject().notifyAll(requests);
+                    }
+                }));
     }
 
     /**
@@ -149,8 +235,11 @@ public class EventIntake {
         return Optional.of(new Recipient(email, shown, memberId));
     }
 
-    /** @return the notifications stored now */
-    public int notify(
+    /**
+     * Asks for one notification. Inside a job ({@link #handleBatch}) it is stored
+     * with the others of the job's business when their transaction ends; elsewhere at once.
+     */
+    public void notify(
             UUID eventId,
             TenantId tenant,
             NotificationType type,
@@ -158,8 +247,23 @@ public class EventIntake {
             Map<String, Object> model,
             @Nullable String link,
             Instant occurredAt) {
-        return notifier.getObject()
-                .notify(new NotificationRequest(eventId, tenant, type, recipient, model, link, occurredAt));
+        NotificationRequest request =
+                new NotificationRequest(eventId, tenant, type, recipient, model, link, occurredAt);
+        List<NotificationRequest> batch = pending.get();
+        if (batch != null) {
+            if (!batch.isEmpty() && !batch.getFirst().tenantId().equals(tenant)) {
+                throw new IllegalStateException("A job of business "
+                        + batch.getFirst().tenantId() + " asked for a notification of business " + tenant);
+            }
+            batch.add(request);
+        } else {
+            notifier.getObject().notify(request);
+        }
+    }
+
+    /** Stores requests of one business together, now. @return the notifications stored */
+    public int notifyAll(List<NotificationRequest> requests) {
+        return requests.isEmpty() ? 0 : notifier.getObject().notifyAll(requests);
     }
 
     /** One plain address (RFC 822 syntax, with a domain): no display name, no list, no line break. */

@@ -2,6 +2,7 @@ package io.loadwise.notifications.events.internal;
 
 import io.loadwise.commerce.CommerceFacts;
 import io.loadwise.events.ConditionalOnWorkerRole;
+import io.loadwise.notifications.NotificationRequest;
 import io.loadwise.notifications.NotificationType;
 import io.loadwise.roster.NotificationAudience;
 import io.loadwise.roster.NotificationAudience.CoachWeek;
@@ -16,7 +17,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -84,7 +87,7 @@ public class WeeklySummaryJob {
             LocalDate weekStart = thisMonday.minusWeeks(1);
             Instant from = weekStart.atStartOfDay(zone).toInstant();
             Instant to = thisMonday.atStartOfDay(zone).toInstant();
-            int stored = 0;
+            List<NotificationRequest> requests = new ArrayList<>();
             for (CoachWeek week : audience.coachWeeks(from)) {
                 long revenue = commerce.revenue(
                         from,
@@ -99,18 +102,16 @@ public class WeeklySummaryJob {
                 model.put("currency", tenant.currency());
                 var recipient = intake.recipient(
                         week.coach().email(), week.coach().name(), week.coach().memberId(), "weekly-summary");
-                if (recipient.isPresent()) {
-                    stored += intake.notify(
-                            eventId(tenantId, week.coach().email(), weekStart),
-                            tenantId,
-                            NotificationType.WEEKLY_SUMMARY,
-                            recipient.get(),
-                            model,
-                            "/coach/dashboard",
-                            now);
-                }
+                recipient.ifPresent(coach -> requests.add(new NotificationRequest(
+                        eventId(tenantId, week.coach().email(), weekStart),
+                        tenantId,
+                        NotificationType.WEEKLY_SUMMARY,
+                        coach,
+                        model,
+                        "/coach/dashboard",
+                        now)));
             }
-            return stored;
+            return intake.notifyAll(requests);
         });
     }
 

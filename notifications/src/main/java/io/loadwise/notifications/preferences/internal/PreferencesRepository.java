@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -52,6 +53,13 @@ public class PreferencesRepository {
         return db.selectFrom(NOTIFICATION_SETTINGS)
                 .where(NOTIFICATION_SETTINGS.RECIPIENT_EMAIL.eq(email))
                 .fetchOptional(PreferencesRepository::settings);
+    }
+
+    /** The stored settings of many recipients, by email (absent: none stored). */
+    public Map<String, RecipientSettings> settings(Collection<String> emails) {
+        return db.selectFrom(NOTIFICATION_SETTINGS)
+                .where(NOTIFICATION_SETTINGS.RECIPIENT_EMAIL.in(emails))
+                .fetchMap(NOTIFICATION_SETTINGS.RECIPIENT_EMAIL, PreferencesRepository::settings);
     }
 
     /** Everyone of the bound tenant who chose the daily digest. */
@@ -117,16 +125,27 @@ public class PreferencesRepository {
         return result;
     }
 
-    /** The channels this recipient switched off for one type. */
-    public Set<Channel> switchedOff(String email, NotificationType type) {
-        Set<Channel> off = EnumSet.noneOf(Channel.class);
-        db.select(NOTIFICATION_PREFERENCES.CHANNEL)
+    /** What many recipients switched off: email → type → channels (retired types left out). */
+    public Map<String, Map<NotificationType, Set<Channel>>> switchedOff(Collection<String> emails) {
+        Map<String, Map<NotificationType, Set<Channel>>> off = new HashMap<>();
+        for (Record r : db.select(
+                        NOTIFICATION_PREFERENCES.RECIPIENT_EMAIL,
+                        NOTIFICATION_PREFERENCES.TYPE,
+                        NOTIFICATION_PREFERENCES.CHANNEL)
                 .from(NOTIFICATION_PREFERENCES)
-                .where(NOTIFICATION_PREFERENCES.RECIPIENT_EMAIL.eq(email))
-                .and(NOTIFICATION_PREFERENCES.TYPE.eq(type.key()))
+                .where(NOTIFICATION_PREFERENCES.RECIPIENT_EMAIL.in(emails))
                 .and(NOTIFICATION_PREFERENCES.ENABLED.isFalse())
-                .fetch(NOTIFICATION_PREFERENCES.CHANNEL)
-                .forEach(c -> off.add(Channel.fromColumn(c)));
+                .fetch()) {
+            NotificationType type;
+            try {
+                type = NotificationType.fromKey(r.get(NOTIFICATION_PREFERENCES.TYPE));
+            } catch (IllegalArgumentException retired) {
+                continue;
+            }
+            off.computeIfAbsent(r.get(NOTIFICATION_PREFERENCES.RECIPIENT_EMAIL), e -> new HashMap<>())
+                    .computeIfAbsent(type, t -> EnumSet.noneOf(Channel.class))
+                    .add(Channel.fromColumn(r.get(NOTIFICATION_PREFERENCES.CHANNEL)));
+        }
         return off;
     }
 
