@@ -99,6 +99,10 @@ public final class LocalLoadwise {
             properties.put("spring.kafka.bootstrap-servers", kafka.join().bootstrapServers());
             properties.put("spring.mail.host", "127.0.0.1");
             properties.put("spring.mail.port", mail.join().smtpPort());
+            // Mail goes out with GreenMail's bounce mailbox as envelope sender, and the worker reads
+            // it over IMAP each minute: a DSN delivered there shows in the admins' delivery log.
+            properties.putAll(mail.join().bounceProperties());
+            properties.put("loadwise.notifications.bounces.interval", "1m");
             KeycloakServer identity = keycloak.join();
             // Demo logins: the organizations come with the realm, the users are added here.
             DemoIdentities.seed(identity.url());

@@ -10,6 +10,7 @@ import io.loadwise.notifications.NotificationType;
 import io.loadwise.notifications.Recipient;
 import io.loadwise.tenancy.TenantId;
 import io.loadwise.testsupport.IntegrationTest;
+import io.loadwise.testsupport.TestInfrastructure;
 import io.loadwise.testsupport.TestTenants;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -27,8 +28,9 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The one application context of delivery's and preferences' integration tests: the real
  * templates, SMTP through a {@link SmtpSwitch}, quick back-off (200 ms doubling, at most 1 s, dead
- * after 5 attempts), no scheduled digest or retention run (tests run them) and retention batches
- * of two rows.
+ * after 5 attempts), no scheduled digest or retention run (tests run them), retention batches of
+ * two rows, and the test server's bounce mailbox as envelope sender, read over IMAP by the bounce
+ * job only when a test runs it.
  */
 @IntegrationTest
 @TestPropertySource(
@@ -40,6 +42,7 @@ import org.springframework.test.context.TestPropertySource;
             "loadwise.notifications.digest-cron=-",
             "loadwise.notifications.retention.cron=-",
             "loadwise.notifications.retention.batch-size=2",
+            "loadwise.notifications.bounces.interval=1h",
             "loadwise.notifications.unsubscribe-secret=delivery-tests-secret-of-at-least-32-characters"
         })
 public abstract class DeliveryTestSupport {
@@ -47,6 +50,7 @@ public abstract class DeliveryTestSupport {
     @DynamicPropertySource
     static void smtpThroughTheSwitch(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.port", () -> SmtpSwitch.instance().port());
+        TestInfrastructure.mail().bounceProperties().forEach((name, value) -> registry.add(name, () -> value));
     }
 
     public static NotificationRequest request(

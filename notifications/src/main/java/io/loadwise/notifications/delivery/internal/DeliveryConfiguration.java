@@ -1,14 +1,23 @@
 package io.loadwise.notifications.delivery.internal;
 
+import io.loadwise.notifications.delivery.BounceProperties;
 import io.loadwise.notifications.delivery.DeliveryProperties;
 import io.loadwise.notifications.delivery.RetentionProperties;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.util.ClassUtils;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({DeliveryProperties.class, RetentionProperties.class})
+@EnableConfigurationProperties({DeliveryProperties.class, RetentionProperties.class, BounceProperties.class})
 @EnableScheduling
 class DeliveryConfiguration {
 
@@ -34,5 +43,46 @@ class DeliveryConfiguration {
                 && ClassUtils.isPresent(ANGUS_STREAM_PROVIDER, DeliveryConfiguration.class.getClassLoader())) {
             System.setProperty(STREAM_PROVIDER, ANGUS_STREAM_PROVIDER);
         }
+    }
+
+    /**
+     * Sends every mail with the bounce address ({@code loadwise.notifications.bounces.address}) as
+     * envelope sender, so delivery status notifications come back to the mailbox the bounce job
+     * reads rather than to the no-reply sender. Spring Boot builds the mail sender from {@code
+     * spring.mail.*}; an operator's own {@code spring.mail.properties.mail.smtp.from} is kept. Read
+     * from the environment directly: a post-processor is created before configuration properties
+     * are bound.
+     */
+    @Bean
+    static BeanPostProcessor bounceAddressAsEnvelopeSender(Environment environment) {
+        String configured = Binder.get(environment)
+                .bind("loadwise.notifications.bounces.address", String.class)
+                .orElse("")
+                .strip();
+        String address = configured.isEmpty() ? null : configured;
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof JavaMailSenderImpl sender) {
+                    useEnvelopeSender(sender, address);
+                }
+                return bean;
+            }
+        };
+    }
+
+    static void useEnvelopeSender(JavaMailSenderImpl sender, @Nullable String address) {
+        if (address == null) {
+            return;
+        }
+        String envelopeSender;
+        try {
+            envelopeSender = new InternetAddress(address, true).getAddress();
+        } catch (AddressException e) {
+            throw new IllegalStateException(
+                    "loadwise.notifications.bounces.address is not a mail address: '" + address + "'", e);
+        }
+        String protocol = sender.getProtocol() == null ? "smtp" : sender.getProtocol();
+        sender.getJavaMailProperties().putIfAbsent("mail." + protocol + ".from", envelopeSender);
     }
 }

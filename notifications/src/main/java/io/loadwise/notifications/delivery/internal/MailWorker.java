@@ -351,6 +351,8 @@ public class MailWorker implements SmartLifecycle {
         }
         // Stable per notification: a resend after a lost acknowledgement is recognisably the same mail.
         message.setHeader("Message-ID", "<" + row.id() + "@" + messageIdDomain + ">");
+        // For bounce reports from servers that rewrite the Message-ID (BounceJob reads either).
+        message.setHeader(DeliveryStatusReport.NOTIFICATION_HEADER, row.id().toString());
         return new Prepared(row, message, subject);
     }
 
