@@ -80,7 +80,28 @@ public class NotificationRepository {
             @Nullable String title,
             @Nullable String body,
             @Nullable String link,
-            Instant occurredAt) {}
+            Instant occurredAt) {
+
+        /** The same notification with what the inbox shows. */
+        public NewNotification withContent(String title, String body, @Nullable String link) {
+            return new NewNotification(
+                    id,
+                    eventId,
+                    type,
+                    channel,
+                    recipient,
+                    locale,
+                    zone,
+                    model,
+                    status,
+                    nextAttemptAt,
+                    lastError,
+                    title,
+                    body,
+                    link,
+                    occurredAt);
+        }
+    }
 
     /** A stored notification, as the worker and the digest need it. */
     public record Stored(

@@ -211,22 +211,8 @@ class StoringNotifier implements Notifier {
                     null);
         }
         return new Planned(
-                new NotificationRepository.NewNotification(
-                        id,
-                        request.eventId(),
-                        request.type(),
-                        Channel.IN_APP,
-                        request.recipient(),
-                        locale,
-                        zone,
-                        request.model(),
-                        NotificationStatus.UNREAD,
-                        null,
-                        null,
-                        rendered.title(),
-                        rendered.body(),
-                        rendered.link(),
-                        request.occurredAt()),
+                row(request, id, Channel.IN_APP, locale, zone, NotificationStatus.UNREAD, null, null)
+                        .withContent(rendered.title(), rendered.body(), rendered.link()),
                 null,
                 request.recipient().memberId());
     }
