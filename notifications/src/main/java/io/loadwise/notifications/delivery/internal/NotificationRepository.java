@@ -356,16 +356,18 @@ public class NotificationRepository {
             db.batch(queries).execute(); // the few failures, one statement each
         }
         if (!sent.isEmpty()) {
-            // Nearly every outcome: one statement for all of them (see insertAll).
+            // Nearly every outcome: one statement for all of them (see insertAll). The "= any" names
+            // the rows to the planner, which otherwise joins the unnest to a scan of every row.
+            UUID[] ids = sent.stream().map(Sent::id).toArray(UUID[]::new);
             db.query(
                             """
                             update notifications n set status = {0}, sent_at = {1}, title = s.subject,
                                 attempts = n.attempts + 1, next_attempt_at = null, last_error = null
                             from unnest({2}, {3}) as s(id, subject)
-                            where n.id = s.id""",
+                            where n.id = s.id and n.id = any({2})""",
                             val(NotificationStatus.SENT),
                             val(now),
-                            uuids(sent.stream().map(Sent::id).toArray(UUID[]::new)),
+                            uuids(ids),
                             texts(sent.stream()
                                     .map(s -> truncate(s.subject(), 300))
                                     .toArray(String[]::new)))
