@@ -13,8 +13,6 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;
 import java.util.EnumMap;
 import java.util.Map;
@@ -92,7 +90,7 @@ public class BounceJob {
             PlatformTransactionManager transactions) {
         this.bounces = bounces;
         this.properties = properties;
-        this.messageIdDomain = domainOf(notifications.from());
+        this.messageIdDomain = MailWorker.messageIdDomain(notifications.from());
         this.meters = meters;
         this.tx = new TransactionTemplate(transactions);
         if (properties.reading() && properties.address() == null) {
@@ -102,16 +100,6 @@ public class BounceJob {
                     properties.user(),
                     properties.host(),
                     notifications.from());
-        }
-    }
-
-    /** The domain the mail worker writes into every Message-ID: the sender address's. */
-    static String domainOf(String from) {
-        try {
-            String address = new InternetAddress(from, true).getAddress();
-            return address.substring(address.indexOf('@') + 1);
-        } catch (AddressException e) {
-            throw new IllegalStateException("loadwise.notifications.from is not a mail address: '" + from + "'", e);
         }
     }
 

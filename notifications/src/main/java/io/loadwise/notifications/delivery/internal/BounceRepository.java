@@ -43,15 +43,11 @@ public class BounceRepository {
     public boolean markBounced(UUID notificationId, String diagnostic) {
         return db.update(NOTIFICATIONS)
                         .set(NOTIFICATIONS.STATUS, NotificationStatus.BOUNCED)
-                        .set(NOTIFICATIONS.LAST_ERROR, truncate(diagnostic, 2000))
+                        .set(NOTIFICATIONS.LAST_ERROR, NotificationRepository.truncate(diagnostic, 2000))
                         .where(NOTIFICATIONS.ID.eq(notificationId))
                         .and(NOTIFICATIONS.CHANNEL.eq(Channel.EMAIL.column()))
                         .and(NOTIFICATIONS.STATUS.eq(NotificationStatus.SENT))
                         .execute()
                 == 1;
-    }
-
-    private static String truncate(String value, int max) {
-        return value.length() <= max ? value : value.substring(0, max);
     }
 }

@@ -84,10 +84,15 @@ public class MailWorker implements SmartLifecycle {
         this.mail = mail;
         this.properties = properties;
         this.from = senderAddress(notificationsProperties.from());
-        String address = from.getAddress();
-        this.messageIdDomain = address.substring(address.indexOf('@') + 1);
+        this.messageIdDomain = messageIdDomain(notificationsProperties.from());
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
+    }
+
+    /** The domain of every Message-ID the worker writes (the sender address's): the bounce job looks for it. */
+    static String messageIdDomain(String from) {
+        String address = senderAddress(from).getAddress();
+        return address.substring(address.indexOf('@') + 1);
     }
 
     private static InternetAddress senderAddress(String configured) {

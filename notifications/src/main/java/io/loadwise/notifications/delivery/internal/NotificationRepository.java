@@ -565,7 +565,8 @@ public class NotificationRepository {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
-    private static @Nullable String truncate(@Nullable String value, int max) {
+    /** At most {@code max} characters: what the column takes. */
+    static @Nullable String truncate(@Nullable String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 }
