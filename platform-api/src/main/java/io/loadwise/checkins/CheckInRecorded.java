@@ -1,5 +1,6 @@
 package io.loadwise.checkins;
 
+import io.loadwise.events.TenantEvent;
 import io.loadwise.plans.PlanId;
 import io.loadwise.roster.ClientId;
 import io.loadwise.tenancy.TenantId;
@@ -13,7 +14,7 @@ import org.springframework.modulith.events.Externalized;
  * A client recorded a symptom check-in. Ids only: the scores are health data and stay in the
  * database; the plan engine reads them through {@link CheckInHistory}.
  */
-@Externalized(CheckInRecorded.TOPIC + "::#{tenantId().toString()}")
+@Externalized(CheckInRecorded.TOPIC)
 public record CheckInRecorded(
         UUID eventId,
         TenantId tenantId,
@@ -21,7 +22,8 @@ public record CheckInRecorded(
         UUID checkInId,
         @Nullable PlanId planId,
         LocalDate date,
-        Instant occurredAt) {
+        Instant occurredAt)
+        implements TenantEvent {
 
     public static final String TOPIC = "loadwise.checkins.check-in-recorded";
 }

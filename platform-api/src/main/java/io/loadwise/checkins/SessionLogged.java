@@ -1,5 +1,6 @@
 package io.loadwise.checkins;
 
+import io.loadwise.events.TenantEvent;
 import io.loadwise.plans.PlanId;
 import io.loadwise.plans.PlanSessionId;
 import io.loadwise.roster.ClientId;
@@ -9,7 +10,7 @@ import java.util.UUID;
 import org.springframework.modulith.events.Externalized;
 
 /** A client logged a session (done, partial or skipped). */
-@Externalized(SessionLogged.TOPIC + "::#{tenantId().toString()}")
+@Externalized(SessionLogged.TOPIC)
 public record SessionLogged(
         UUID eventId,
         TenantId tenantId,
@@ -18,7 +19,8 @@ public record SessionLogged(
         PlanSessionId sessionId,
         UUID logId,
         SessionOutcome outcome,
-        Instant occurredAt) {
+        Instant occurredAt)
+        implements TenantEvent {
 
     public static final String TOPIC = "loadwise.checkins.session-logged";
 }

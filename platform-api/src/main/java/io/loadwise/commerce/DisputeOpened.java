@@ -1,5 +1,6 @@
 package io.loadwise.commerce;
 
+import io.loadwise.events.TenantEvent;
 import io.loadwise.tenancy.TenantId;
 import java.time.Instant;
 import java.util.UUID;
@@ -7,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.events.Externalized;
 
 /** A buyer disputed a charge with their bank. The coach has to respond in Stripe. */
-@Externalized(DisputeOpened.TOPIC + "::#{tenantId().toString()}")
+@Externalized(DisputeOpened.TOPIC)
 public record DisputeOpened(
         UUID eventId,
         TenantId tenantId,
@@ -16,7 +17,8 @@ public record DisputeOpened(
         long amountMinor,
         String currency,
         String reason,
-        Instant occurredAt) {
+        Instant occurredAt)
+        implements TenantEvent {
 
     public static final String TOPIC = "loadwise.commerce.dispute-opened";
 }

@@ -1,6 +1,7 @@
 package io.loadwise.commerce;
 
 import io.loadwise.catalog.OfferKind;
+import io.loadwise.events.TenantEvent;
 import io.loadwise.roster.ClientId;
 import io.loadwise.tenancy.TenantId;
 import java.time.Instant;
@@ -14,7 +15,7 @@ import org.springframework.modulith.events.Externalized;
  * @param offerId the catalog offer bought; null when it was since deleted
  * @param guest true when the buyer had no account before this purchase (an invite went out)
  */
-@Externalized(OrderPaid.TOPIC + "::#{tenantId().toString()}")
+@Externalized(OrderPaid.TOPIC)
 public record OrderPaid(
         UUID eventId,
         TenantId tenantId,
@@ -25,7 +26,8 @@ public record OrderPaid(
         long amountTotalMinor,
         String currency,
         boolean guest,
-        Instant occurredAt) {
+        Instant occurredAt)
+        implements TenantEvent {
 
     public static final String TOPIC = "loadwise.commerce.order-paid";
 }

@@ -1,5 +1,6 @@
 package io.loadwise.commerce;
 
+import io.loadwise.events.TenantEvent;
 import io.loadwise.roster.ClientId;
 import io.loadwise.tenancy.TenantId;
 import java.time.Instant;
@@ -11,7 +12,7 @@ import org.springframework.modulith.events.Externalized;
  *
  * @param full true when the order is now refunded in full
  */
-@Externalized(RefundIssued.TOPIC + "::#{tenantId().toString()}")
+@Externalized(RefundIssued.TOPIC)
 public record RefundIssued(
         UUID eventId,
         TenantId tenantId,
@@ -20,7 +21,8 @@ public record RefundIssued(
         long amountMinor,
         String currency,
         boolean full,
-        Instant occurredAt) {
+        Instant occurredAt)
+        implements TenantEvent {
 
     public static final String TOPIC = "loadwise.commerce.refund-issued";
 }

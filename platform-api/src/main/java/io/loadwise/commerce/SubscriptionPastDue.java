@@ -1,5 +1,6 @@
 package io.loadwise.commerce;
 
+import io.loadwise.events.TenantEvent;
 import io.loadwise.roster.ClientId;
 import io.loadwise.tenancy.TenantId;
 import java.time.Instant;
@@ -7,7 +8,7 @@ import java.util.UUID;
 import org.springframework.modulith.events.Externalized;
 
 /** A renewal payment failed; Stripe retries it. Access continues until Stripe ends the subscription. */
-@Externalized(SubscriptionPastDue.TOPIC + "::#{tenantId().toString()}")
+@Externalized(SubscriptionPastDue.TOPIC)
 public record SubscriptionPastDue(
         UUID eventId,
         TenantId tenantId,
@@ -15,7 +16,7 @@ public record SubscriptionPastDue(
         String stripeSubscriptionId,
         ClientId clientId,
         Instant occurredAt)
-        implements SubscriptionChange {
+        implements TenantEvent, SubscriptionChange {
 
     public static final String TOPIC = "loadwise.commerce.subscription-past-due";
 }

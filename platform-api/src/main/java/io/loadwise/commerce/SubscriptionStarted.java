@@ -1,5 +1,6 @@
 package io.loadwise.commerce;
 
+import io.loadwise.events.TenantEvent;
 import io.loadwise.roster.ClientId;
 import io.loadwise.tenancy.TenantId;
 import java.time.Instant;
@@ -7,7 +8,7 @@ import java.util.UUID;
 import org.springframework.modulith.events.Externalized;
 
 /** A coaching subscription began (trialing or active): the client has coaching access. */
-@Externalized(SubscriptionStarted.TOPIC + "::#{tenantId().toString()}")
+@Externalized(SubscriptionStarted.TOPIC)
 public record SubscriptionStarted(
         UUID eventId,
         TenantId tenantId,
@@ -15,7 +16,7 @@ public record SubscriptionStarted(
         String stripeSubscriptionId,
         ClientId clientId,
         Instant occurredAt)
-        implements SubscriptionChange {
+        implements TenantEvent, SubscriptionChange {
 
     public static final String TOPIC = "loadwise.commerce.subscription-started";
 }

@@ -1,5 +1,6 @@
 package io.loadwise.messaging;
 
+import io.loadwise.events.TenantEvent;
 import io.loadwise.roster.ClientId;
 import io.loadwise.tenancy.TenantId;
 import java.time.Instant;
@@ -13,7 +14,7 @@ import org.springframework.modulith.events.Externalized;
  *
  * @param authorRole the author's role in the business: {@code owner}, {@code coach} or {@code client}
  */
-@Externalized(MessagePosted.TOPIC + "::#{tenantId().toString()}")
+@Externalized(MessagePosted.TOPIC)
 public record MessagePosted(
         UUID eventId,
         TenantId tenantId,
@@ -21,7 +22,8 @@ public record MessagePosted(
         MessageId messageId,
         UUID authorMemberId,
         String authorRole,
-        Instant occurredAt) {
+        Instant occurredAt)
+        implements TenantEvent {
 
     public static final String TOPIC = "loadwise.messaging.message-posted";
 }

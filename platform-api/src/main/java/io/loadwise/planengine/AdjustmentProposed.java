@@ -1,5 +1,6 @@
 package io.loadwise.planengine;
 
+import io.loadwise.events.TenantEvent;
 import io.loadwise.plans.PlanId;
 import io.loadwise.plans.RevisionKind;
 import io.loadwise.roster.ClientId;
@@ -12,7 +13,7 @@ import org.springframework.modulith.events.Externalized;
  * The engine would change a plan and waits for a coach's approval (the business's engine mode is
  * "propose"). The coach alert links to the proposal; its reason is read from the database.
  */
-@Externalized(AdjustmentProposed.TOPIC + "::#{tenantId().toString()}")
+@Externalized(AdjustmentProposed.TOPIC)
 public record AdjustmentProposed(
         UUID eventId,
         TenantId tenantId,
@@ -20,7 +21,8 @@ public record AdjustmentProposed(
         PlanId planId,
         UUID proposalId,
         RevisionKind kind,
-        Instant occurredAt) {
+        Instant occurredAt)
+        implements TenantEvent {
 
     public static final String TOPIC = "loadwise.planengine.adjustment-proposed";
 }

@@ -1,5 +1,6 @@
 package io.loadwise.plans;
 
+import io.loadwise.events.TenantEvent;
 import io.loadwise.roster.ClientId;
 import io.loadwise.tenancy.TenantId;
 import java.time.Instant;
@@ -11,7 +12,7 @@ import org.springframework.modulith.events.Externalized;
  * edited or approved a proposal, billing paused it. Consumers (the coach alert, the client
  * message) read the revision's reason by plan id and revision: health details stay out of Kafka.
  */
-@Externalized(PlanAdjusted.TOPIC + "::#{tenantId().toString()}")
+@Externalized(PlanAdjusted.TOPIC)
 public record PlanAdjusted(
         UUID eventId,
         TenantId tenantId,
@@ -20,7 +21,8 @@ public record PlanAdjusted(
         int revision,
         RevisionKind kind,
         RevisionSource source,
-        Instant occurredAt) {
+        Instant occurredAt)
+        implements TenantEvent {
 
     public static final String TOPIC = "loadwise.plans.plan-adjusted";
 }

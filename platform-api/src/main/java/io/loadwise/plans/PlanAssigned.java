@@ -1,5 +1,6 @@
 package io.loadwise.plans;
 
+import io.loadwise.events.TenantEvent;
 import io.loadwise.roster.ClientId;
 import io.loadwise.tenancy.TenantId;
 import java.time.Instant;
@@ -14,7 +15,7 @@ import org.springframework.modulith.events.Externalized;
  *
  * @param assignedBy the coach's member id; null when billing created it
  */
-@Externalized(PlanAssigned.TOPIC + "::#{tenantId().toString()}")
+@Externalized(PlanAssigned.TOPIC)
 public record PlanAssigned(
         UUID eventId,
         TenantId tenantId,
@@ -23,7 +24,8 @@ public record PlanAssigned(
         PlanStatus status,
         LocalDate startDate,
         @Nullable UUID assignedBy,
-        Instant occurredAt) {
+        Instant occurredAt)
+        implements TenantEvent {
 
     public static final String TOPIC = "loadwise.plans.plan-assigned";
 }

@@ -1,5 +1,6 @@
 package io.loadwise.plans;
 
+import io.loadwise.events.TenantEvent;
 import io.loadwise.roster.ClientId;
 import io.loadwise.tenancy.TenantId;
 import java.time.Instant;
@@ -8,7 +9,7 @@ import java.util.UUID;
 import org.springframework.modulith.events.Externalized;
 
 /** A planned session's day passed without a log: the session is now {@link SessionStatus#MISSED}. */
-@Externalized(SessionMissed.TOPIC + "::#{tenantId().toString()}")
+@Externalized(SessionMissed.TOPIC)
 public record SessionMissed(
         UUID eventId,
         TenantId tenantId,
@@ -16,7 +17,8 @@ public record SessionMissed(
         PlanId planId,
         PlanSessionId sessionId,
         LocalDate date,
-        Instant occurredAt) {
+        Instant occurredAt)
+        implements TenantEvent {
 
     public static final String TOPIC = "loadwise.plans.session-missed";
 }

@@ -1,5 +1,6 @@
 package io.loadwise.roster;
 
+import io.loadwise.events.TenantEvent;
 import io.loadwise.tenancy.TenantId;
 import java.time.Instant;
 import java.util.UUID;
@@ -17,8 +18,9 @@ import org.springframework.modulith.events.Externalized;
  * @param kind one of {@link ClientFlags#PAIN_SPIKE}, {@link ClientFlags#MISSED_SESSIONS}, {@link
  *     ClientFlags#NO_CHECK_IN}
  */
-@Externalized(ClientFlagRaised.TOPIC + "::#{tenantId().toString()}")
-public record ClientFlagRaised(UUID eventId, TenantId tenantId, ClientId clientId, String kind, Instant occurredAt) {
+@Externalized(ClientFlagRaised.TOPIC)
+public record ClientFlagRaised(UUID eventId, TenantId tenantId, ClientId clientId, String kind, Instant occurredAt)
+        implements TenantEvent {
 
     public static final String TOPIC = "loadwise.roster.client-flag-raised";
 }

@@ -1,5 +1,6 @@
 package io.loadwise.roster;
 
+import io.loadwise.events.TenantEvent;
 import io.loadwise.tenancy.TenantId;
 import java.time.Instant;
 import java.util.UUID;
@@ -10,7 +11,7 @@ import org.springframework.modulith.events.Externalized;
  * tenant's events stay in order; the notifications module mails the invite with a link, issued
  * for {@code memberId}, that lets the client set their password.
  */
-@Externalized(ClientInvited.TOPIC + "::#{tenantId().toString()}")
+@Externalized(ClientInvited.TOPIC)
 public record ClientInvited(
         UUID eventId,
         TenantId tenantId,
@@ -21,7 +22,8 @@ public record ClientInvited(
         String tenantName,
         String tenantSlug,
         String invitedBy,
-        Instant occurredAt) {
+        Instant occurredAt)
+        implements TenantEvent {
 
     public static final String TOPIC = "loadwise.roster.client-invited";
 }

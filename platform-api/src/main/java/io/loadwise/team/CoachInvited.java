@@ -1,5 +1,6 @@
 package io.loadwise.team;
 
+import io.loadwise.events.TenantEvent;
 import io.loadwise.tenancy.TenantId;
 import java.time.Instant;
 import java.util.UUID;
@@ -9,7 +10,7 @@ import org.springframework.modulith.events.Externalized;
  * The owner invited a coach (or a co-owner) to the business. Sent to Kafka keyed by tenant; the
  * notifications module mails them a link to set their password.
  */
-@Externalized(CoachInvited.TOPIC + "::#{tenantId().toString()}")
+@Externalized(CoachInvited.TOPIC)
 public record CoachInvited(
         UUID eventId,
         TenantId tenantId,
@@ -20,7 +21,8 @@ public record CoachInvited(
         String tenantName,
         String tenantSlug,
         String invitedBy,
-        Instant occurredAt) {
+        Instant occurredAt)
+        implements TenantEvent {
 
     public static final String TOPIC = "loadwise.team.coach-invited";
 }

@@ -13,14 +13,19 @@ class OutboxConfiguration {
     static final String EVENTS_PACKAGE = "io.loadwise";
 
     /**
-     * Every {@code @Externalized} event under {@code io.loadwise}, routed by its annotation
-     * ({@code topic::key}). Modulith's default would take the packages of whichever
-     * {@code @SpringBootApplication} started, so a module's test application in a sub-package would
-     * silently externalize nothing; naming the root package keeps all entry points alike.
+     * Every {@code @Externalized} event under {@code io.loadwise}, to the topic its annotation names,
+     * keyed by its business ({@link TenantRouting}). Modulith's default would take the packages of
+     * whichever {@code @SpringBootApplication} started, so a module's test application in a
+     * sub-package would silently externalize nothing; naming the root package keeps all entry points
+     * alike.
      */
     @Bean
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
     static EventExternalizationConfiguration eventExternalizationConfiguration() {
-        return EventExternalizationConfiguration.defaults(EVENTS_PACKAGE).build();
+        TenantRouting routing = new TenantRouting(EVENTS_PACKAGE);
+        return EventExternalizationConfiguration.externalizing()
+                .select(routing::externalizes)
+                .routeAll(routing::target)
+                .build();
     }
 }
