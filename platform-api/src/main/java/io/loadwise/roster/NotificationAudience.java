@@ -4,6 +4,7 @@ import static io.loadwise.jooq.Tables.CLIENTS;
 import static io.loadwise.jooq.Tables.CLIENT_COACHES;
 import static io.loadwise.jooq.Tables.CLIENT_FLAGS;
 import static io.loadwise.jooq.Tables.MEMBERS;
+import static org.jooq.impl.DSL.any;
 
 import io.loadwise.tenancy.TenantContext;
 import java.time.Instant;
@@ -70,10 +71,10 @@ public class NotificationAudience {
         if (clients.isEmpty()) {
             return Map.of();
         }
-        Set<UUID> ids = clients.stream().map(ClientId::value).collect(Collectors.toSet());
+        UUID[] ids = clients.stream().map(ClientId::value).distinct().toArray(UUID[]::new);
         var found = db.select(CLIENTS.ID, CLIENTS.MEMBER_ID, CLIENTS.EMAIL, CLIENTS.DISPLAY_NAME, CLIENTS.COACH_ID)
                 .from(CLIENTS)
-                .where(CLIENTS.ID.in(ids), CLIENTS.ERASED_AT.isNull())
+                .where(CLIENTS.ID.eq(any(ids)), CLIENTS.ERASED_AT.isNull())
                 .fetch();
         if (found.isEmpty()) {
             return Map.of();
@@ -84,14 +85,14 @@ public class NotificationAudience {
                 ? Map.of()
                 : db.select(MEMBERS.ID, MEMBERS.EMAIL, MEMBERS.DISPLAY_NAME)
                         .from(MEMBERS)
-                        .where(MEMBERS.ID.in(leadIds), MEMBERS.REMOVED_AT.isNull())
+                        .where(MEMBERS.ID.eq(any(leadIds.toArray(UUID[]::new))), MEMBERS.REMOVED_AT.isNull())
                         .fetchMap(MEMBERS.ID, m -> new Person(m.value1(), m.value2(), m.value3()));
         Map<UUID, List<Person>> coCoaches = new HashMap<>();
         db.select(CLIENT_COACHES.CLIENT_ID, MEMBERS.ID, MEMBERS.EMAIL, MEMBERS.DISPLAY_NAME)
                 .from(CLIENT_COACHES)
                 .join(MEMBERS)
                 .on(MEMBERS.TENANT_ID.eq(CLIENT_COACHES.TENANT_ID), MEMBERS.ID.eq(CLIENT_COACHES.COACH_ID))
-                .where(CLIENT_COACHES.CLIENT_ID.in(ids), MEMBERS.REMOVED_AT.isNull())
+                .where(CLIENT_COACHES.CLIENT_ID.eq(any(ids)), MEMBERS.REMOVED_AT.isNull())
                 .orderBy(CLIENT_COACHES.ASSIGNED_AT, MEMBERS.ID)
                 .forEach(m -> coCoaches
                         .computeIfAbsent(m.value1(), c -> new ArrayList<>())

@@ -3,6 +3,7 @@ package io.loadwise.notifications.delivery.internal;
 import static io.loadwise.jooq.Tables.AUDIT_LOG;
 import static io.loadwise.jooq.Tables.NOTIFICATIONS;
 import static io.loadwise.jooq.Tables.NOTIFICATION_QUEUE;
+import static org.jooq.impl.DSL.any;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.notExists;
 import static org.jooq.impl.DSL.select;
@@ -271,7 +272,9 @@ public class NotificationRepository {
     }
 
     public List<Stored> load(Collection<UUID> ids) {
-        return db.selectFrom(NOTIFICATIONS).where(NOTIFICATIONS.ID.in(ids)).fetch(this::stored);
+        return db.selectFrom(NOTIFICATIONS)
+                .where(NOTIFICATIONS.ID.eq(any(ids.toArray(UUID[]::new))))
+                .fetch(this::stored);
     }
 
     public Optional<Stored> find(UUID id) {
@@ -281,7 +284,7 @@ public class NotificationRepository {
     public void dequeue(Collection<UUID> ids) {
         if (!ids.isEmpty()) {
             db.deleteFrom(NOTIFICATION_QUEUE)
-                    .where(NOTIFICATION_QUEUE.NOTIFICATION_ID.in(ids))
+                    .where(NOTIFICATION_QUEUE.NOTIFICATION_ID.eq(any(ids.toArray(UUID[]::new))))
                     .execute();
         }
     }
@@ -395,7 +398,7 @@ public class NotificationRepository {
         db.update(NOTIFICATIONS)
                 .set(NOTIFICATIONS.STATUS, NotificationStatus.SENT)
                 .set(NOTIFICATIONS.SENT_AT, odt(at))
-                .where(NOTIFICATIONS.ID.in(ids))
+                .where(NOTIFICATIONS.ID.eq(any(ids.toArray(UUID[]::new))))
                 .and(NOTIFICATIONS.STATUS.eq(NotificationStatus.DIGEST))
                 .execute();
     }
@@ -408,7 +411,7 @@ public class NotificationRepository {
         db.update(NOTIFICATIONS)
                 .set(NOTIFICATIONS.STATUS, NotificationStatus.SUPPRESSED)
                 .setNull(NOTIFICATIONS.NEXT_ATTEMPT_AT)
-                .where(NOTIFICATIONS.ID.in(ids))
+                .where(NOTIFICATIONS.ID.eq(any(ids.toArray(UUID[]::new))))
                 .and(NOTIFICATIONS.STATUS.eq(NotificationStatus.DIGEST))
                 .execute();
     }
@@ -461,7 +464,7 @@ public class NotificationRepository {
             db.deleteFrom(NOTIFICATION_QUEUE)
                     .where(NOTIFICATION_QUEUE.TENANT_ID.eq(
                             TenantContext.require().value()))
-                    .and(NOTIFICATION_QUEUE.NOTIFICATION_ID.in(deleted))
+                    .and(NOTIFICATION_QUEUE.NOTIFICATION_ID.eq(any(deleted.toArray(UUID[]::new))))
                     .execute();
         }
         return deleted.size();

@@ -3,6 +3,7 @@ package io.loadwise.notifications.preferences.internal;
 import static io.loadwise.jooq.Tables.MEMBERS;
 import static io.loadwise.jooq.Tables.NOTIFICATION_PREFERENCES;
 import static io.loadwise.jooq.Tables.NOTIFICATION_SETTINGS;
+import static org.jooq.impl.DSL.any;
 
 import io.loadwise.notifications.Channel;
 import io.loadwise.notifications.NotificationType;
@@ -58,7 +59,7 @@ public class PreferencesRepository {
     /** The stored settings of many recipients, by email (absent: none stored). */
     public Map<String, RecipientSettings> settings(Collection<String> emails) {
         return db.selectFrom(NOTIFICATION_SETTINGS)
-                .where(NOTIFICATION_SETTINGS.RECIPIENT_EMAIL.in(emails))
+                .where(NOTIFICATION_SETTINGS.RECIPIENT_EMAIL.eq(any(emails.toArray(String[]::new))))
                 .fetchMap(NOTIFICATION_SETTINGS.RECIPIENT_EMAIL, PreferencesRepository::settings);
     }
 
@@ -133,7 +134,7 @@ public class PreferencesRepository {
                         NOTIFICATION_PREFERENCES.TYPE,
                         NOTIFICATION_PREFERENCES.CHANNEL)
                 .from(NOTIFICATION_PREFERENCES)
-                .where(NOTIFICATION_PREFERENCES.RECIPIENT_EMAIL.in(emails))
+                .where(NOTIFICATION_PREFERENCES.RECIPIENT_EMAIL.eq(any(emails.toArray(String[]::new))))
                 .and(NOTIFICATION_PREFERENCES.ENABLED.isFalse())
                 .fetch()) {
             NotificationType type;
