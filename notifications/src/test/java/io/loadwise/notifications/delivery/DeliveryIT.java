@@ -22,6 +22,7 @@ import io.loadwise.tenancy.Tenant;
 import io.loadwise.tenancy.TenantContext;
 import io.loadwise.testsupport.ActingAs;
 import io.loadwise.testsupport.TestTenants;
+import jakarta.mail.Multipart;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -99,6 +100,13 @@ class DeliveryIT extends DeliveryTestSupport {
         assertThat(mail.getHeader("List-Unsubscribe")[0])
                 .startsWith("<https://coach.example.test/notifications/unsubscribe?token=");
         assertThat(mail.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
+        // Plain text and HTML side by side, plain first (a client shows the last it can), nothing nested.
+        assertThat(mail.getContentType()).startsWith("multipart/alternative");
+        Multipart alternatives = (Multipart) mail.getContent();
+        assertThat(alternatives.getCount()).isEqualTo(2);
+        assertThat(alternatives.getBodyPart(0).getContentType()).containsIgnoringCase("text/plain; charset=UTF-8");
+        assertThat(alternatives.getBodyPart(1).getContentType()).containsIgnoringCase("text/html; charset=UTF-8");
+        assertThat(MailParts.text(mail)).contains("knee");
 
         List<NotificationsRecord> rows = rows(tenant.id(), dana.email());
         assertThat(rows).extracting(NotificationsRecord::getChannel).containsExactlyInAnyOrder("email", "in_app");
