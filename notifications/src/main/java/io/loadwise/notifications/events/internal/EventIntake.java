@@ -138,6 +138,9 @@ public class EventIntake {
         Map<TenantId, List<Numbered>> byTenant = new LinkedHashMap<>();
         jobs.forEach(j -> byTenant.computeIfAbsent(j.job().tenant(), t -> new ArrayList<>())
                 .add(j));
+        if (log.isDebugEnabled()) {
+            log.debug("Poll of {} records: {} jobs of {} businesses", records.size(), jobs.size(), byTenant.size());
+        }
         for (var tenantJobs : byTenant.entrySet()) {
             int before = failedAt; // what comes again after a failure needn't run now
             List<Numbered> due = tenantJobs.getValue().stream()
