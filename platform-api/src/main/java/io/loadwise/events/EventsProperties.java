@@ -11,12 +11,34 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     tenant, so this bounds how many workers share one topic's load
  * @param replicas replication factor of the topics (1 for a single local broker)
  * @param retry back-off of a consumer whose handling failed, before the record goes to the DLT
+ * @param outbox how long the outbox keeps what it has sent
  */
 @ConfigurationProperties("loadwise.events")
 public record EventsProperties(
         @DefaultValue("3") int partitions,
         @DefaultValue("1") short replicas,
-        @DefaultValue Retry retry) {
+        @DefaultValue Retry retry,
+        @DefaultValue Outbox outbox) {
+
+    /**
+     * The outbox's publications, once Kafka has acknowledged them, only tell an operator what went
+     * out lately; the worker's nightly run ({@code retention-cron}, default 03:20 UTC; {@code -}
+     * turns it off) deletes those completed longer ago than {@code retention}. Publications not
+     * completed are kept whatever their age: they are what is sent again.
+     *
+     * @param retention how long a completed publication is kept
+     * @param retentionCron when the worker deletes the older ones (Spring cron, UTC)
+     */
+    public record Outbox(
+            @DefaultValue("7d") Duration retention,
+            @DefaultValue("0 20 3 * * *") String retentionCron) {
+
+        public Outbox {
+            if (retention.compareTo(Duration.ofHours(1)) < 0) {
+                throw new IllegalArgumentException("loadwise.events.outbox.retention must be at least an hour (1h)");
+            }
+        }
+    }
 
     /**
      * Exponential back-off between attempts of one record. Retries block the record's partition,
