@@ -47,7 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * bench.notifications.businesses} businesses (6) share {@code bench.notifications.events} clients,
  * each with an account and their own coach: a platform's traffic comes from many businesses, and
  * events are keyed (and so partitioned) by business. Each
- * client writes once: a {@link MessagePosted} event is published as the messaging feature publishes
+ * client writes (once per warm-up pass or round, a new event each time): a {@link MessagePosted} event is published as the messaging feature publishes
  * it (in a transaction, through the outbox to Kafka), in transactions of 100. The notifications
  * consumer turns each into a NEW_MESSAGE for the coach — an email (rendered from the templates,
  * sent over SMTP) and an inbox entry (stored, signalled with pg_notify). Measured:
