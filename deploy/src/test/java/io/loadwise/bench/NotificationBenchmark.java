@@ -253,18 +253,14 @@ public final class NotificationBenchmark {
         Thread listener = listen(platform.db, signalled, listening);
         try {
             for (int pass = 1; pass <= warmupPasses; pass++) {
-                long compiling = jitCpuMillis();
-                long start = System.nanoTime();
-                publish(app, pairs.subList(0, warmup), new ConcurrentHashMap<>());
-                awaitMails(platform, warmup);
-                double share = jitShare(compiling, start);
+                Burst warm = burst(app, platform, pairs.subList(0, warmup));
                 RosterBenchmark.say(String.format(
                         Locale.ROOT,
                         "Warm-up %d: %d events in %.1f s, the JIT compiler threads using %.2f cores",
                         pass,
                         warmup,
-                        (System.nanoTime() - start) / 1e9,
-                        share));
+                        warm.seconds(),
+                        warm.jitCores()));
                 if (pass == 1) {
                     awaitSignals(signalled, warmup);
                 }
@@ -278,23 +274,16 @@ public final class NotificationBenchmark {
             MimeMessage sample = null;
             for (int round = 1; round <= rounds; round++) {
                 RosterBenchmark.say("Round " + round + " of " + rounds + ": publishing " + events + " events");
-                long compiling = jitCpuMillis();
-                long start = System.nanoTime();
-                publish(app, burst, new ConcurrentHashMap<>());
-                long last = awaitMails(platform, events);
-                double emailSeconds = (last - start) / 1e9;
-                double jitShare = jitShare(compiling, start);
+                Burst measuredBurst = burst(app, platform, burst);
                 RosterBenchmark.say(String.format(
                         Locale.ROOT,
                         "  %d emails accepted in %.2f s: %.0f/s (JIT compiler threads using %.2f cores)",
                         events,
-                        emailSeconds,
-                        events / emailSeconds,
-                        jitShare));
-                if (round == 1) {
-                    awaitSignals(signalled, warmup + events);
-                }
+                        measuredBurst.seconds(),
+                        events / measuredBurst.seconds(),
+                        measuredBurst.jitCores()));
                 if (sample == null) {
+                    awaitSignals(signalled, warmup + events);
                     sample = platform.smtp.received().getLast();
                 }
                 platform.smtp.greenMail().purgeEmailFromAllMailboxes();
@@ -302,7 +291,7 @@ public final class NotificationBenchmark {
                 double raw = rawSmtp(platform, sample, events);
                 RosterBenchmark.say(String.format(Locale.ROOT, "  %.0f emails/s", raw));
                 platform.smtp.greenMail().purgeEmailFromAllMailboxes();
-                measured.add(new Round(emailSeconds, raw, jitShare));
+                measured.add(new Round(measuredBurst.seconds(), raw, measuredBurst.jitCores()));
             }
 
             // In a burst, the signal of the last event waits for every event before it: what that
@@ -494,13 +483,22 @@ public final class NotificationBenchmark {
     }
 
     /**
-     * The CPU the JIT compiler threads used since {@code compiling} (their CPU time, from {@link
-     * #jitCpuMillis}) per wall time since {@code start}, in cores. The JVM's own compilation time
-     * counts a compilation's wall time, which on a busy machine is mostly waiting for a core.
+     * One burst: the pairs' events published, until GreenMail has all their mails.
+     *
+     * @param seconds from the first publication to the last mail accepted
+     * @param jitCores the JIT compiler threads' CPU time in that while (from {@link #jitCpuMillis}),
+     *     in cores: the JVM's own compilation time counts a compilation's wall time, which on a busy
+     *     machine is mostly waiting for a core
      */
-    private static double jitShare(long compiling, long start) {
-        double wallMillis = (System.nanoTime() - start) / 1e6;
-        return (jitCpuMillis() - compiling) / wallMillis;
+    record Burst(double seconds, double jitCores) {}
+
+    private static Burst burst(ConfigurableApplicationContext app, BenchPlatform platform, List<Pair> pairs) {
+        long compiling = jitCpuMillis();
+        long start = System.nanoTime();
+        publish(app, pairs, new ConcurrentHashMap<>());
+        long last = awaitMails(platform, pairs.size());
+        double wallMillis = (last - start) / 1e6;
+        return new Burst(wallMillis / 1e3, (jitCpuMillis() - compiling) / wallMillis);
     }
 
     /** CPU time of this JVM's C1 and C2 compiler threads so far, from {@code /proc} (Linux). */

@@ -22,16 +22,13 @@ public record EventsProperties(
 
     /**
      * The outbox's publications, once Kafka has acknowledged them, only tell an operator what went
-     * out lately; the worker's nightly run ({@code retention-cron}, default 03:20 UTC; {@code -}
+     * out lately; the worker's nightly run ({@code loadwise.events.outbox.retention-cron}, default 03:20 UTC; {@code -}
      * turns it off) deletes those completed longer ago than {@code retention}. Publications not
      * completed are kept whatever their age: they are what is sent again.
      *
      * @param retention how long a completed publication is kept
-     * @param retentionCron when the worker deletes the older ones (Spring cron, UTC)
      */
-    public record Outbox(
-            @DefaultValue("7d") Duration retention,
-            @DefaultValue("0 20 3 * * *") String retentionCron) {
+    public record Outbox(@DefaultValue("7d") Duration retention) {
 
         public Outbox {
             if (retention.compareTo(Duration.ofHours(1)) < 0) {
